@@ -1,0 +1,77 @@
+using ParticipantBot.Domain.Common;
+
+namespace ParticipantBot.Domain.Campaigns;
+
+/// <summary>A consultation: its organisers, its language and how long its personal data is kept.</summary>
+public sealed class Campaign
+{
+    public const int DefaultRetentionMonths = 12;
+
+    private readonly List<string> _organisers = [];
+
+    private Campaign() { Name = string.Empty; TimeZoneId = TimeZones.Default; }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; }
+    public string? Description { get; private set; }
+    public Language DefaultLanguage { get; private set; }
+    public string TimeZoneId { get; private set; }
+    /// <summary>Months after the campaign's last session before its personal data is erased.</summary>
+    public int RetentionMonths { get; private set; }
+    /// <summary>Entra object ids of the people who may see and run this campaign.</summary>
+    public IReadOnlyList<string> Organisers => _organisers;
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Campaign Create(string name, string creatorObjectId, DateTimeOffset now,
+        Language defaultLanguage = Language.Fr, string? timeZoneId = null, int? retentionMonths = null,
+        string? description = null, Guid? id = null)
+    {
+        if (string.IsNullOrWhiteSpace(creatorObjectId)) throw new DomainException("A campaign needs the organiser who creates it.", "organisers");
+        var campaign = new Campaign
+        {
+            Id = id ?? Guid.NewGuid(),
+            CreatedAt = now.ToUniversalTime(),
+        };
+        campaign.Rename(name);
+        campaign.Describe(description);
+        campaign.SetDefaultLanguage(defaultLanguage);
+        campaign.SetTimeZone(timeZoneId ?? TimeZones.Default);
+        campaign.SetRetention(retentionMonths ?? DefaultRetentionMonths);
+        campaign._organisers.Add(creatorObjectId.Trim());
+        return campaign;
+    }
+
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A campaign needs a name.", "name");
+        if (name.Trim().Length > 200) throw new DomainException("A campaign name has at most 200 characters.", "name");
+        Name = name.Trim();
+    }
+
+    public void Describe(string? description) => Description = Text.Clean(description);
+
+    public void SetDefaultLanguage(Language language) => DefaultLanguage = language;
+
+    public void SetTimeZone(string zoneId)
+    {
+        TimeZones.Find(zoneId);
+        TimeZoneId = zoneId.Trim();
+    }
+
+    public void SetRetention(int months)
+    {
+        if (months is < 1 or > 120) throw new DomainException("Retention is between 1 and 120 months.", "retentionMonths");
+        RetentionMonths = months;
+    }
+
+    public bool IsOrganiser(string? objectId) =>
+        !string.IsNullOrWhiteSpace(objectId) && _organisers.Contains(objectId.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    public void ReplaceOrganisers(IEnumerable<string> objectIds)
+    {
+        var ids = objectIds.Select(o => o?.Trim()).Where(o => !string.IsNullOrEmpty(o)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (ids.Count == 0) throw new DomainException("A campaign keeps at least one organiser.", "organisers");
+        _organisers.Clear();
+        _organisers.AddRange(ids!);
+    }
+}

@@ -1,0 +1,124 @@
+using ParticipantBot.Domain.Common;
+
+namespace ParticipantBot.Domain.Campaigns;
+
+public enum SessionState { Scheduled, Cancelled }
+
+/// <summary>
+/// One meeting of a campaign. Start and end are kept as instants (UTC) together with the zone
+/// they were given in, so that a local time stays right across the zone's clock changes.
+/// </summary>
+public sealed class Session
+{
+    private readonly List<Language> _languages = [];
+    private readonly List<string> _subGroups = [];
+
+    private Session() { Title = string.Empty; TimeZoneId = TimeZones.Default; }
+
+    public Guid Id { get; private set; }
+    public Guid CampaignId { get; private set; }
+    public string Title { get; private set; }
+    public DateTimeOffset StartsAt { get; private set; }
+    public DateTimeOffset EndsAt { get; private set; }
+    public string TimeZoneId { get; private set; }
+    public string? Venue { get; private set; }
+    /// <summary>Seats; null when the room has no limit.</summary>
+    public int? Capacity { get; private set; }
+    public IReadOnlyList<Language> Languages => _languages;
+    public string? Agenda { get; private set; }
+    public DateTimeOffset? AnswerDeadline { get; private set; }
+    public IReadOnlyList<string> SubGroups => _subGroups;
+    public SessionState State { get; private set; }
+    /// <summary>Grows each time the time or place changes, so that calendar updates replace the old invitation.</summary>
+    public int Sequence { get; private set; }
+
+    public static Session Create(Guid campaignId, string title, DateTime localStart, DateTime localEnd, string timeZoneId,
+        string? venue = null, int? capacity = null, IEnumerable<Language>? languages = null, string? agenda = null,
+        DateTime? localAnswerDeadline = null, IEnumerable<string>? subGroups = null, Guid? id = null)
+    {
+        var session = new Session { Id = id ?? Guid.NewGuid(), CampaignId = campaignId, State = SessionState.Scheduled };
+        session.Retitle(title);
+        session.Schedule(localStart, localEnd, timeZoneId, localAnswerDeadline);
+        session.Relocate(venue);
+        session.SetCapacity(capacity);
+        session.SetLanguages(languages ?? [Language.Fr]);
+        session.SetAgenda(agenda);
+        session.SetSubGroups(subGroups ?? []);
+        session.Sequence = 0;
+        return session;
+    }
+
+    public DateTimeOffset LocalStart => TimeZones.ToLocal(StartsAt, TimeZoneId);
+    public DateTimeOffset LocalEnd => TimeZones.ToLocal(EndsAt, TimeZoneId);
+    public DateTimeOffset? LocalAnswerDeadline => AnswerDeadline is { } d ? TimeZones.ToLocal(d, TimeZoneId) : null;
+
+    public void Retitle(string title)
+    {
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A session needs a title.", "title");
+        if (title.Trim().Length > 200) throw new DomainException("A session title has at most 200 characters.", "title");
+        Title = title.Trim();
+    }
+
+    /// <summary>Sets when the session happens, from wall-clock times in the given zone.</summary>
+    public void Schedule(DateTime localStart, DateTime localEnd, string timeZoneId, DateTime? localAnswerDeadline)
+    {
+        EnsureScheduled();
+        var start = TimeZones.ToInstant(localStart, timeZoneId);
+        var end = TimeZones.ToInstant(localEnd, timeZoneId);
+        if (end <= start) throw new DomainException("A session ends after it starts.", "end");
+        if (end - start > TimeSpan.FromDays(14)) throw new DomainException("A session lasts at most 14 days.", "end");
+        DateTimeOffset? deadline = localAnswerDeadline is { } d ? TimeZones.ToInstant(d, timeZoneId) : null;
+        if (deadline > start) throw new DomainException("The answer deadline comes before the session starts.", "answerDeadline");
+        var moved = start != StartsAt || end != EndsAt;
+        StartsAt = start;
+        EndsAt = end;
+        TimeZoneId = timeZoneId.Trim();
+        AnswerDeadline = deadline;
+        if (moved) Sequence++;
+    }
+
+    public void Relocate(string? venue)
+    {
+        EnsureScheduled();
+        var clean = Text.Clean(venue);
+        if (clean != Venue) Sequence++;
+        Venue = clean;
+    }
+
+    public void SetCapacity(int? capacity)
+    {
+        if (capacity is < 1 or > 100_000) throw new DomainException("Capacity is a number of seats from 1 to 100000, or empty for no limit.", "capacity");
+        Capacity = capacity;
+    }
+
+    public void SetLanguages(IEnumerable<Language> languages)
+    {
+        var list = languages.Distinct().ToList();
+        if (list.Count == 0) throw new DomainException("A session is held in at least one language.", "languages");
+        _languages.Clear();
+        _languages.AddRange(list);
+    }
+
+    public void SetAgenda(string? agenda) => Agenda = Text.Clean(agenda);
+
+    public void SetSubGroups(IEnumerable<string> subGroups)
+    {
+        var list = subGroups.Select(Text.Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        _subGroups.Clear();
+        _subGroups.AddRange(list);
+    }
+
+    public void Cancel()
+    {
+        if (State == SessionState.Cancelled) return;
+        State = SessionState.Cancelled;
+        Sequence++;
+    }
+
+    public bool IsCancelled => State == SessionState.Cancelled;
+
+    private void EnsureScheduled()
+    {
+        if (State == SessionState.Cancelled) throw new DomainException("This session is cancelled; it can no longer change.", "state");
+    }
+}

@@ -1,0 +1,17 @@
+namespace ParticipantBot.Domain.Participants;
+
+/// <summary>Practical needs of a participant for a session's logistics.</summary>
+public sealed record Needs(
+    bool Transport = false,
+    string? Diet = null,
+    string? Accessibility = null,
+    string? Interpretation = null,
+    string? Other = null)
+{
+    public static Needs None { get; } = new();
+
+    public bool Any => Transport || Diet is not null || Accessibility is not null || Interpretation is not null || Other is not null;
+}
+
+/// <summary>When and through which channel a participant agreed to their data being kept, and to which text.</summary>
+public sealed record Consent(DateTimeOffset GivenAt, Common.AnswerChannel Channel, string TextVersion);

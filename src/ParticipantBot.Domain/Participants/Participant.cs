@@ -1,0 +1,79 @@
+using ParticipantBot.Domain.Common;
+
+namespace ParticipantBot.Domain.Participants;
+
+/// <summary>
+/// A person invited to one campaign. A person in two campaigns is two records, so that access and
+/// erasure stay per campaign.
+/// </summary>
+public sealed class Participant
+{
+    private Participant() { FullName = string.Empty; Group = "other"; Needs = Needs.None; }
+
+    public Guid Id { get; private set; }
+    public Guid CampaignId { get; private set; }
+    /// <summary>The name as the person writes it, in Arabic or Latin script.</summary>
+    public string FullName { get; private set; }
+    /// <summary>The same name in the other script, when known.</summary>
+    public string? FullNameAlt { get; private set; }
+    public string? Email { get; private set; }
+    public string? Phone { get; private set; }
+    /// <summary>Entra object id, kept as text: not every Teams client's ids are GUIDs.</summary>
+    public string? TeamsObjectId { get; private set; }
+    public string? TeamsUpn { get; private set; }
+    public string? Organisation { get; private set; }
+    public string Group { get; private set; }
+    public Sex Sex { get; private set; }
+    public Language Language { get; private set; }
+    /// <summary>Null means the campaign's zone.</summary>
+    public string? TimeZoneId { get; private set; }
+    public PreferredChannel Channel { get; private set; }
+    public Needs Needs { get; private set; }
+    public Consent? Consent { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Comparison keys used to match re-imports and duplicates: the same email AND the same name.</summary>
+    public string EmailKey { get; private set; } = string.Empty;
+    public string NameKey { get; private set; } = string.Empty;
+
+    public static Participant Create(Guid campaignId, ParticipantDetails details, DateTimeOffset now, Guid? id = null)
+    {
+        var participant = new Participant { Id = id ?? Guid.NewGuid(), CampaignId = campaignId, CreatedAt = now.ToUniversalTime() };
+        participant.Update(details, now);
+        return participant;
+    }
+
+    public void Update(ParticipantDetails details, DateTimeOffset now)
+    {
+        details.Validate();
+        FullName = details.FullName.Trim();
+        FullNameAlt = Text.Clean(details.FullNameAlt);
+        Email = Text.Clean(details.Email)?.ToLowerInvariant();
+        Phone = Text.Clean(details.Phone);
+        TeamsObjectId = Text.Clean(details.TeamsObjectId);
+        TeamsUpn = Text.Clean(details.TeamsUpn)?.ToLowerInvariant();
+        Organisation = Text.Clean(details.Organisation);
+        Group = details.Group.Trim();
+        Sex = details.Sex;
+        Language = details.Language;
+        TimeZoneId = Text.Clean(details.TimeZoneId);
+        Channel = details.Channel;
+        Needs = details.Needs ?? Needs.None;
+        EmailKey = Text.Key(Email);
+        NameKey = Text.Key(FullName);
+        UpdatedAt = now.ToUniversalTime();
+    }
+
+    public void ChangeLanguage(Language language, DateTimeOffset now) { Language = language; UpdatedAt = now.ToUniversalTime(); }
+
+    public void StateNeeds(Needs needs, DateTimeOffset now) { Needs = needs; UpdatedAt = now.ToUniversalTime(); }
+
+    public void GiveConsent(Consent consent) => Consent = consent with { GivenAt = consent.GivenAt.ToUniversalTime() };
+
+    /// <summary>Whether this record is the person described: same email and same name, ignoring case and accents.</summary>
+    public bool IsSamePerson(string? email, string fullName) =>
+        EmailKey == Text.Key(email) && NameKey == Text.Key(fullName);
+
+    public string ZoneOr(string campaignZone) => TimeZoneId ?? campaignZone;
+}

@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ParticipantBot.Api;
+using ParticipantBot.Configuration;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Identity;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Campaigns;
+
+public static class CampaignEndpoints
+{
+    public static IServiceCollection AddCampaigns(this IServiceCollection services) =>
+        services.AddHttpContextAccessor().AddScoped<CampaignAccess>();
+
+    public static RouteGroupBuilder MapCampaignApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(IdentityModule.OrganiserPolicy).WithTags("Campaigns");
+        api.MapGet("/campaigns", ListCampaigns);
+        api.MapPost("/campaigns", CreateCampaign);
+        api.MapGet("/campaigns/{id:guid}", GetCampaign);
+        api.MapPatch("/campaigns/{id:guid}", PatchCampaign);
+        api.MapPost("/campaigns/{id:guid}/sessions", CreateSession);
+        api.MapGet("/sessions/{id:guid}", GetSession);
+        api.MapPatch("/sessions/{id:guid}", PatchSession);
+        api.MapPost("/sessions/{id:guid}/cancel", CancelSession);
+        return api;
+    }
+
+    private static async Task<Ok<List<CampaignSummaryDto>>> ListCampaigns(CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var campaigns = await access.VisibleCampaigns().AsNoTracking()
+            .Select(c => new { c.Id, c.Name, c.DefaultLanguage, c.CreatedAt, Sessions = db.Sessions.Count(s => s.CampaignId == c.Id) })
+            .ToListAsync(ct);
+        return TypedResults.Ok(campaigns.OrderBy(c => c.CreatedAt)
+            .Select(c => new CampaignSummaryDto(c.Id.ToString(), c.Name, c.DefaultLanguage, c.Sessions, c.CreatedAt)).ToList());
+    }
+
+    private static async Task<Results<Created<CampaignDto>, ProblemHttpResult>> CreateCampaign(
+        CreateCampaignRequest request, CampaignAccess access, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
+    {
+        var campaign = Campaign.Create(request.Name ?? "", access.UserId, clock.GetUtcNow(),
+            request.DefaultLanguage ?? Domain.Common.Language.Fr, request.TimeZone ?? app.Value.DefaultTimeZone,
+            request.RetentionMonths, request.Description);
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/campaigns/{campaign.Id}", await ToDtoAsync(campaign, db, ct));
+    }
+
+    private static async Task<Results<Ok<CampaignDto>, NotFound>> GetCampaign(Guid id, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var campaign = await access.FindCampaignAsync(id, ct);
+        return campaign is null ? TypedResults.NotFound() : TypedResults.Ok(await ToDtoAsync(campaign, db, ct));
+    }
+
+    private static async Task<Results<Ok<CampaignDto>, NotFound>> PatchCampaign(
+        Guid id, PatchCampaignRequest request, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var campaign = await access.FindCampaignAsync(id, ct);
+        if (campaign is null) return TypedResults.NotFound();
+        if (request.Name is not null) campaign.Rename(request.Name);
+        if (request.Description is not null) campaign.Describe(request.Description);
+        if (request.DefaultLanguage is { } language) campaign.SetDefaultLanguage(language);
+        if (request.TimeZone is not null) campaign.SetTimeZone(request.TimeZone);
+        if (request.RetentionMonths is { } months) campaign.SetRetention(months);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(await ToDtoAsync(campaign, db, ct));
+    }
+
+    private static async Task<Results<Created<SessionDto>, NotFound>> CreateSession(
+        Guid id, SessionRequest request, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var campaign = await access.FindCampaignAsync(id, ct);
+        if (campaign is null) return TypedResults.NotFound();
+        var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? campaign.TimeZoneId : request.TimeZone.Trim();
+        Domain.Common.TimeZones.Find(zone);
+        var session = Session.Create(campaign.Id, request.Title ?? "",
+            LocalTime.Parse(request.Start, zone, "start"), LocalTime.Parse(request.End, zone, "end"), zone,
+            request.Venue, request.UnlimitedCapacity == true ? null : request.Capacity,
+            request.Languages is { Count: > 0 } languages ? languages : [campaign.DefaultLanguage], request.Agenda,
+            request.AnswerDeadline is null ? null : LocalTime.Parse(request.AnswerDeadline, zone, "answerDeadline"),
+            request.SubGroups);
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/sessions/{session.Id}", SessionDto.From(session));
+    }
+
+    private static async Task<Results<Ok<SessionDto>, NotFound>> GetSession(Guid id, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var found = await access.FindSessionAsync(id, ct);
+        if (found is not { Session: var session }) return TypedResults.NotFound();
+        var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
+        return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
+    }
+
+    private static async Task<Results<Ok<SessionDto>, NotFound>> PatchSession(
+        Guid id, SessionRequest request, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        var found = await access.FindSessionAsync(id, ct);
+        if (found is not { Session: var session }) return TypedResults.NotFound();
+        if (request.Title is not null) session.Retitle(request.Title);
+        if (request.Start is not null || request.End is not null || request.TimeZone is not null || request.AnswerDeadline is not null)
+        {
+            var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? session.TimeZoneId : request.TimeZone.Trim();
+            Domain.Common.TimeZones.Find(zone);
+            var start = request.Start is null ? session.LocalStart.DateTime : LocalTime.Parse(request.Start, zone, "start");
+            var end = request.End is null ? session.LocalEnd.DateTime : LocalTime.Parse(request.End, zone, "end");
+            var deadline = request.AnswerDeadline is null ? session.LocalAnswerDeadline?.DateTime : LocalTime.Parse(request.AnswerDeadline, zone, "answerDeadline");
+            session.Schedule(start, end, zone, deadline);
+        }
+        if (request.Venue is not null) session.Relocate(request.Venue);
+        if (request.UnlimitedCapacity == true) session.SetCapacity(null);
+        else if (request.Capacity is not null) session.SetCapacity(request.Capacity);
+        if (request.Languages is not null) session.SetLanguages(request.Languages);
+        if (request.Agenda is not null) session.SetAgenda(request.Agenda);
+        if (request.SubGroups is not null) session.SetSubGroups(request.SubGroups);
+        await db.SaveChangesAsync(ct);
+        var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
+        return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
+    }
+
+    private static async Task<Results<Ok<SessionDto>, NotFound>> CancelSession(
+        Guid id, CampaignAccess access, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var found = await access.FindSessionAsync(id, ct);
+        if (found is not { Session: var session }) return TypedResults.NotFound();
+        session.Cancel();
+        var now = clock.GetUtcNow();
+        var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
+        foreach (var invitation in invitations.Where(i => Domain.Invitations.RsvpTransitions.CanMove(i.Status, Domain.Invitations.RsvpStatus.Cancelled)))
+            invitation.MoveTo(Domain.Invitations.RsvpStatus.Cancelled, Domain.Common.AnswerChannel.Organiser, access.UserId, now, "session cancelled");
+        await db.SaveChangesAsync(ct);
+        var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
+        return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
+    }
+
+    private static async Task<CampaignDto> ToDtoAsync(Campaign c, AppDbContext db, CancellationToken ct)
+    {
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.CampaignId == c.Id).ToListAsync(ct);
+        var counts = await SessionCounts.ForAsync(db, sessions.Select(s => s.Id).ToList(), ct);
+        return new CampaignDto(c.Id.ToString(), c.Name, c.Description, c.DefaultLanguage, c.TimeZoneId, c.RetentionMonths,
+            c.Organisers, c.CreatedAt,
+            sessions.OrderBy(s => s.StartsAt).Select(s => SessionDto.From(s, counts.GetValueOrDefault(s.Id))).ToList());
+    }
+}

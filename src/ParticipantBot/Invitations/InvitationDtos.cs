@@ -1,0 +1,30 @@
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Participants;
+
+namespace ParticipantBot.Invitations;
+
+/// <summary>Whom to invite: a list of participants, a stakeholder group, or everyone in the campaign.</summary>
+public sealed record InviteRequest(List<Guid>? ParticipantIds, string? Group, bool? All);
+
+public sealed record InviteResult(int Requested, int Created, int AlreadyInvited, int HandedToChannels, int Waiting, string Message);
+
+public sealed record AnswerRequest(RsvpStatus? Status, AnswerChannel? Channel, string? Note);
+
+public sealed record SubstituteRequest(Guid? DelegateParticipantId);
+
+public sealed record ChangeDto(DateTimeOffset At, RsvpStatus From, RsvpStatus To, AnswerChannel Channel, string By, string? Note)
+{
+    public static ChangeDto Of(InvitationChange c) => new(c.At, c.From, c.To, c.Channel, c.By, c.Note);
+}
+
+public sealed record InvitationDto(
+    string Id, string SessionId, string ParticipantId, string Name, string? Email, string Group, Sex Sex, Language Language,
+    RsvpStatus Status, AnswerChannel? Channel, PreferredChannel PreferredChannel, string? SubGroup, ChangeDto? LastChange)
+{
+    public static InvitationDto From(Invitation i, Participant p) => new(
+        i.Id.ToString(), i.SessionId.ToString(), p.Id.ToString(), p.FullName, p.Email, p.Group, p.Sex, p.Language,
+        i.Status, i.LastChannel, p.Channel, i.SubGroup, i.History.Count > 0 ? ChangeDto.Of(i.History[^1]) : null);
+}
+
+public sealed record InvitationDetailDto(InvitationDto Invitation, IReadOnlyList<ChangeDto> History, InvitationDto? SeatOfferedTo);

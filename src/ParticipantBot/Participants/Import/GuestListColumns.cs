@@ -1,0 +1,41 @@
+using ParticipantBot.Domain.Common;
+
+namespace ParticipantBot.Participants.Import;
+
+public enum GuestListField
+{
+    FullName, FullNameAlt, Email, Phone, Organisation, Group, Sex, Language, Channel,
+    TeamsObjectId, TeamsUpn, TimeZone, Transport, Diet, Accessibility, Interpretation, Notes,
+}
+
+/// <summary>Which header names mean which field, in English, French and Arabic (case and accents ignored).</summary>
+public static class GuestListColumns
+{
+    private static readonly Dictionary<string, GuestListField> Aliases = Build(new()
+    {
+        [GuestListField.FullName] = ["name", "fullName", "full name", "nom", "nom complet", "nom et prénom", "prénom et nom", "الاسم", "الاسم الكامل"],
+        [GuestListField.FullNameAlt] = ["nameAlt", "name other script", "nameOtherScript", "name arabic", "name latin", "nom arabe", "nom latin", "الاسم بالحروف اللاتينية"],
+        [GuestListField.Email] = ["email", "e-mail", "mail", "courriel", "adresse email", "adresse e-mail", "البريد الإلكتروني"],
+        [GuestListField.Phone] = ["phone", "telephone", "téléphone", "tel", "tél", "mobile", "whatsapp", "الهاتف"],
+        [GuestListField.Organisation] = ["organisation", "organization", "organisme", "structure", "institution", "المؤسسة"],
+        [GuestListField.Group] = ["group", "stakeholder group", "stakeholderGroup", "groupe", "catégorie", "category", "الفئة"],
+        [GuestListField.Sex] = ["sex", "sexe", "gender", "genre", "الجنس"],
+        [GuestListField.Language] = ["language", "langue", "اللغة"],
+        [GuestListField.Channel] = ["channel", "canal", "القناة"],
+        [GuestListField.TeamsObjectId] = ["teamsObjectId", "objectId", "aadObjectId", "entraObjectId"],
+        [GuestListField.TeamsUpn] = ["upn", "teamsUpn"],
+        [GuestListField.TimeZone] = ["timeZone", "time zone", "fuseau", "fuseau horaire"],
+        [GuestListField.Transport] = ["transport"],
+        [GuestListField.Diet] = ["diet", "régime", "régime alimentaire"],
+        [GuestListField.Accessibility] = ["accessibility", "accessibilité"],
+        [GuestListField.Interpretation] = ["interpretation", "interprétation"],
+        [GuestListField.Notes] = ["notes", "needs", "besoins", "remarques", "ملاحظات"],
+    });
+
+    public static GuestListField? Find(string header) => Aliases.TryGetValue(Key(header), out var field) ? field : null;
+
+    private static string Key(string header) => new(Text.Key(header).Where(char.IsLetterOrDigit).ToArray());
+
+    private static Dictionary<string, GuestListField> Build(Dictionary<GuestListField, string[]> names) =>
+        names.SelectMany(kv => kv.Value.Select(n => (Key: Key(n), Field: kv.Key))).DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Field);
+}

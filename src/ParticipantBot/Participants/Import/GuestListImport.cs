@@ -1,0 +1,17 @@
+using ParticipantBot.Api;
+using ParticipantBot.Domain.Participants;
+
+namespace ParticipantBot.Participants.Import;
+
+public enum ImportAction { Create, Update, Skip }
+
+public sealed record ImportPreviewRow(int Row, ImportAction Action, string FullName, string? Email, string Group, string Sex, string Language, string Channel);
+
+/// <summary>What an import found, and (when not a dry run) what it wrote.</summary>
+public sealed record ImportReport(
+    bool DryRun, string FileType, int Rows, int Valid, int Created, int Updated, int Skipped,
+    IReadOnlyList<int> SkippedRows, IReadOnlyList<ApiError> Errors, IReadOnlyList<ApiError> Warnings,
+    IReadOnlyList<ImportPreviewRow> Preview, bool PreviewTruncated, bool Written);
+
+/// <summary>One data row read into participant details, or the problems that stop it.</summary>
+internal sealed record ParsedRow(int Row, ParticipantDetails? Details, List<ApiError> Errors);

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ParticipantBot.Api;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Configuration;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Participants;
+using ParticipantBot.Identity;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Participants;
+
+public static class ParticipantEndpoints
+{
+    public static RouteGroupBuilder MapParticipantApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/campaigns/{cid:guid}/participants").RequireAuthorization(IdentityModule.OrganiserPolicy).WithTags("Participants");
+        api.MapGet("", List);
+        api.MapPost("", Create);
+        api.MapGet("/{pid:guid}", Get);
+        api.MapPatch("/{pid:guid}", Patch);
+        api.MapDelete("/{pid:guid}", Delete);
+        return api;
+    }
+
+    private static async Task<Results<Ok<List<ParticipantDto>>, NotFound>> List(
+        Guid cid, string? group, string? search, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
+        var query = db.Participants.AsNoTracking().Where(p => p.CampaignId == cid);
+        if (!string.IsNullOrWhiteSpace(group)) query = query.Where(p => p.Group == group);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var key = Text.Key(search);
+            query = query.Where(p => p.NameKey.Contains(key) || p.EmailKey.Contains(key));
+        }
+        var list = await query.OrderBy(p => p.NameKey).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(ParticipantDto.From).ToList());
+    }
+
+    private static async Task<Results<Created<ParticipantCreated>, NotFound, ProblemHttpResult>> Create(
+        Guid cid, ParticipantRequest request, CampaignAccess access, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
+    {
+        if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
+        var details = Merge(request, null, app.Value, out var errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var emailKey = Text.Key(details!.Email);
+        var sameEmail = emailKey.Length == 0 ? [] : await db.Participants.Where(p => p.CampaignId == cid && p.EmailKey == emailKey).ToListAsync(ct);
+        if (sameEmail.FirstOrDefault(p => p.IsSamePerson(details.Email, details.FullName)) is { } existing)
+            return Problems.Conflict($"This person is already on the guest list (participant {existing.Id}).", "email");
+        var warnings = sameEmail.Count > 0
+            ? new List<string> { $"{details.Email} is also the address of {sameEmail.Count} other participant(s); they are kept apart because the names differ." }
+            : [];
+        var participant = Participant.Create(cid, details, clock.GetUtcNow());
+        db.Participants.Add(participant);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/campaigns/{cid}/participants/{participant.Id}", new ParticipantCreated(ParticipantDto.From(participant), warnings));
+    }
+
+    private static async Task<Results<Ok<ParticipantDto>, NotFound>> Get(Guid cid, Guid pid, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
+        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
+        return participant is null ? TypedResults.NotFound() : TypedResults.Ok(ParticipantDto.From(participant));
+    }
+
+    private static async Task<Results<Ok<ParticipantDto>, NotFound, ProblemHttpResult>> Patch(
+        Guid cid, Guid pid, ParticipantRequest request, CampaignAccess access, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
+    {
+        if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
+        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
+        if (participant is null) return TypedResults.NotFound();
+        var details = Merge(request, participant, app.Value, out var errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        participant.Update(details!, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ParticipantDto.From(participant));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid cid, Guid pid, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    {
+        if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
+        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
+        if (participant is null) return TypedResults.NotFound();
+        // Invitations and their history go with the person (cascade).
+        db.Participants.Remove(participant);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The details a request states, over the current ones for a PATCH; every problem is named.</summary>
+    private static ParticipantDetails? Merge(ParticipantRequest r, Participant? current, AppOptions app, out List<ApiError> errors)
+    {
+        errors = [];
+        string? group = current?.Group;
+        if (r.Group is not null || current is null)
+        {
+            group = app.FindGroup(r.Group);
+            if (group is null)
+                errors.Add(ApiError.ForField("group", string.IsNullOrWhiteSpace(r.Group)
+                    ? $"The stakeholder group is missing; use one of: {string.Join(", ", app.StakeholderGroups)}."
+                    : $"Unknown stakeholder group '{r.Group}'; use one of: {string.Join(", ", app.StakeholderGroups)}."));
+        }
+        var details = new ParticipantDetails
+        {
+            FullName = r.FullName ?? current?.FullName ?? "",
+            FullNameAlt = r.FullNameAlt ?? current?.FullNameAlt,
+            Email = r.Email ?? current?.Email,
+            Phone = r.Phone ?? current?.Phone,
+            TeamsObjectId = r.TeamsObjectId ?? current?.TeamsObjectId,
+            TeamsUpn = r.TeamsUpn ?? current?.TeamsUpn,
+            Organisation = r.Organisation ?? current?.Organisation,
+            Group = group ?? "other",
+            Sex = r.Sex ?? current?.Sex ?? Sex.NotStated,
+            Language = r.Language ?? current?.Language ?? Language.Fr,
+            TimeZoneId = r.TimeZone ?? current?.TimeZoneId,
+            Channel = r.Channel ?? current?.Channel ?? PreferredChannel.Email,
+            Needs = r.Needs?.ToNeeds(current?.Needs) ?? current?.Needs,
+        };
+        errors.AddRange(details.Problems().Select(p => ApiError.ForField(p.Field, p.Message)));
+        return errors.Count == 0 ? details : null;
+    }
+}

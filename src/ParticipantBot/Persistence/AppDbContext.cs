@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Participants;
+
+namespace ParticipantBot.Persistence;
+
+/// <summary>
+/// The application's database. One model for both providers; each provider has its own
+/// migrations (see <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    protected abstract bool StoresInstantsAsNumbers { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums are stored by name, so the database reads the same as the API.
+        builder.Properties<Language>().HaveConversion<string>().HaveMaxLength(8);
+        builder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<PreferredChannel>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<AnswerChannel>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<RsvpStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<SessionState>().HaveConversion<string>().HaveMaxLength(16);
+        // SQLite has no instant type and EF cannot compare DateTimeOffset text there; every instant
+        // in this model is UTC, so a number keeps ordering and comparisons in SQL.
+        if (StoresInstantsAsNumbers)
+            builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Campaign>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.TimeZoneId).HasMaxLength(64);
+            e.PrimitiveCollection(c => c.Organisers).HasField("_organisers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        model.Entity<Session>(e =>
+        {
+            e.HasKey(s => s.Id);
+            e.HasIndex(s => s.CampaignId);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(s => s.Title).HasMaxLength(200);
+            e.Property(s => s.TimeZoneId).HasMaxLength(64);
+            e.PrimitiveCollection(s => s.Languages).HasField("_languages").UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.PrimitiveCollection(s => s.SubGroups).HasField("_subGroups").UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.Ignore(s => s.LocalStart);
+            e.Ignore(s => s.LocalEnd);
+            e.Ignore(s => s.LocalAnswerDeadline);
+            e.Ignore(s => s.IsCancelled);
+        });
+
+        model.Entity<Participant>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(p => p.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(p => new { p.CampaignId, p.EmailKey });
+            e.HasIndex(p => new { p.CampaignId, p.TeamsObjectId });
+            e.Property(p => p.FullName).HasMaxLength(200);
+            e.Property(p => p.FullNameAlt).HasMaxLength(200);
+            e.Property(p => p.Email).HasMaxLength(254);
+            e.Property(p => p.EmailKey).HasMaxLength(254);
+            e.Property(p => p.NameKey).HasMaxLength(200);
+            e.Property(p => p.Group).HasMaxLength(64);
+            // Needs and consent are values (records), stored as columns of the participant.
+            e.ComplexProperty(p => p.Needs, n =>
+            {
+                n.Property(x => x.Transport).HasColumnName("NeedsTransport");
+                n.Property(x => x.Diet).HasColumnName("NeedsDiet").HasMaxLength(500);
+                n.Property(x => x.Accessibility).HasColumnName("NeedsAccessibility").HasMaxLength(500);
+                n.Property(x => x.Interpretation).HasColumnName("NeedsInterpretation").HasMaxLength(500);
+                n.Property(x => x.Other).HasColumnName("NeedsOther").HasMaxLength(2000);
+                n.Ignore(x => x.Any);
+            });
+            e.ComplexProperty(p => p.Consent, c =>
+            {
+                c.Property(x => x.GivenAt).HasColumnName("ConsentGivenAt");
+                c.Property(x => x.Channel).HasColumnName("ConsentChannel");
+                c.Property(x => x.TextVersion).HasColumnName("ConsentTextVersion").HasMaxLength(32);
+            });
+        });
+
+        model.Entity<Invitation>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => new { i.SessionId, i.ParticipantId }).IsUnique();
+            e.HasIndex(i => i.ParticipantId);
+            e.HasOne<Session>().WithMany().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Participant>().WithMany().HasForeignKey(i => i.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.OwnsMany(i => i.History, h =>
+            {
+                h.ToTable("InvitationChanges");
+                h.WithOwner().HasForeignKey("InvitationId");
+                h.Property<long>("Id");
+                h.HasKey("Id");
+                h.Property(x => x.By).HasMaxLength(128);
+                h.Property(x => x.Note).HasMaxLength(500);
+            });
+            e.Navigation(i => i.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+    }
+}
+
+/// <summary>The SQLite flavour of the model, with its own migrations.</summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    protected override bool StoresInstantsAsNumbers => true;
+}
+
+/// <summary>The PostgreSQL flavour of the model, with its own migrations.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    protected override bool StoresInstantsAsNumbers => false;
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ParticipantBot.Persistence;
+
+public static class PersistenceModule
+{
+    public const string ConnectionStringName = "Default";
+
+    /// <summary>SQLite in data/ by default; PostgreSQL when Database:Provider says so.</summary>
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider == DatabaseProvider.Sqlite || !string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(ConnectionStringName)),
+                "Database:Provider is Postgres but ConnectionStrings:Default is empty: give the PostgreSQL connection string.")
+            .ValidateOnStart();
+
+        var provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+        }
+        else
+        {
+            connectionString = string.IsNullOrWhiteSpace(connectionString)
+                ? DefaultSqlite(builder.Environment.ContentRootPath)
+                : connectionString;
+            builder.Services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+        }
+        builder.Services.AddSingleton(new DatabaseDescription(provider, Redact(connectionString)));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Creates the database if needed and applies migrations, before the service takes requests.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var description = app.Services.GetRequiredService<DatabaseDescription>();
+        app.Logger.LogInformation("Database: {Provider} ({Connection})", description.Provider, description.Connection);
+        if (!options.MigrateOnStart) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (description.Provider == DatabaseProvider.Sqlite && db.Database.GetDbConnection().DataSource is { Length: > 0 } file)
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        await db.Database.MigrateAsync();
+    }
+
+    private static string DefaultSqlite(string contentRoot) =>
+        $"Data Source={Path.Combine(contentRoot, "data", "participantbot.db")}";
+
+    private static string Redact(string? connectionString)
+    {
+        if (string.IsNullOrEmpty(connectionString)) return "";
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)
+                        && !p.TrimStart().StartsWith("Pwd", StringComparison.OrdinalIgnoreCase));
+        return string.Join(';', parts);
+    }
+}
+
+public sealed record DatabaseDescription(DatabaseProvider Provider, string Connection);

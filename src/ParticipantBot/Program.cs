@@ -1,0 +1,41 @@
+using ParticipantBot.Api;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Configuration;
+using ParticipantBot.Demo;
+using ParticipantBot.Identity;
+using ParticipantBot.Invitations;
+using ParticipantBot.Participants;
+using ParticipantBot.Participants.Import;
+using ParticipantBot.Persistence;
+
+// "--demo" is a switch of ours, not a configuration key.
+var seedDemo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+
+builder.AddAppOptions().AddPersistence().AddOrganiserIdentity();
+builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealthChecks("/healthz");
+app.MapGet("/", () => TypedResults.Ok(new { name = "ParticipantBot", openApi = "/openapi/v1.json", health = "/healthz" })).ExcludeFromDescription();
+app.MapCampaignApi();
+app.MapParticipantApi();
+app.MapGuestListImport();
+app.MapInvitationApi();
+
+await app.MigrateDatabaseAsync();
+app.LogSettings();
+app.WarnAboutDevelopmentIdentity();
+if (seedDemo) await app.SeedDemoAsync();
+
+await app.RunAsync();
+
+/// <summary>The service's entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
