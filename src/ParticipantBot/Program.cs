@@ -8,9 +8,9 @@ using ParticipantBot.Participants;
 using ParticipantBot.Participants.Import;
 using ParticipantBot.Persistence;
 
-// "--demo" is a switch of ours, not a configuration key.
-var seedDemo = args.Contains("--demo");
+// "--demo" is a switch of ours, not a configuration key; Demo:Seed=true does the same from configuration.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo:Seed");
 
 builder.AddAppOptions().AddPersistence().AddOrganiserIdentity();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();

@@ -64,10 +64,10 @@ public sealed class Session
     {
         EnsureScheduled();
         var start = TimeZones.ToInstant(localStart, timeZoneId);
-        var end = TimeZones.ToInstant(localEnd, timeZoneId);
+        var end = TimeZones.ToInstant(localEnd, timeZoneId, "end");
         if (end <= start) throw new DomainException("A session ends after it starts.", "end");
         if (end - start > TimeSpan.FromDays(14)) throw new DomainException("A session lasts at most 14 days.", "end");
-        DateTimeOffset? deadline = localAnswerDeadline is { } d ? TimeZones.ToInstant(d, timeZoneId) : null;
+        DateTimeOffset? deadline = localAnswerDeadline is { } d ? TimeZones.ToInstant(d, timeZoneId, "answerDeadline") : null;
         if (deadline > start) throw new DomainException("The answer deadline comes before the session starts.", "answerDeadline");
         var moved = start != StartsAt || end != EndsAt;
         StartsAt = start;

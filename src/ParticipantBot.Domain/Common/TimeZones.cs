@@ -28,18 +28,25 @@ public static class TimeZones
     /// The instant a local wall-clock time stands for. A time skipped by a clock change is refused;
     /// a time that happens twice takes its first occurrence.
     /// </summary>
-    public static DateTimeOffset ToInstant(DateTime local, string zoneId)
+    /// <remarks>
+    /// TimeZoneInfo's local-to-UTC checks (IsInvalidTime, IsAmbiguousTime) miss the gaps of zones
+    /// modelled with negative daylight saving, as Africa/Casablanca is during Ramadan; its UTC-to-local
+    /// conversion follows the tz transitions exactly. So each offset in force around the time is
+    /// tried, and kept only when converting back gives the same wall-clock time.
+    /// </remarks>
+    public static DateTimeOffset ToInstant(DateTime local, string zoneId, string field = "start")
     {
         var zone = Find(zoneId);
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified))
-            throw new DomainException($"{unspecified:yyyy-MM-dd HH:mm} does not exist in {zoneId}: the clocks change then.", "start");
-        TimeSpan offset;
-        if (zone.IsAmbiguousTime(unspecified))
-            offset = zone.GetAmbiguousTimeOffsets(unspecified).Max();
-        else
-            offset = zone.GetUtcOffset(unspecified);
-        return new DateTimeOffset(unspecified, offset).ToUniversalTime();
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        var offsets = new[] { zone.GetUtcOffset(wall.AddDays(-1)), zone.GetUtcOffset(wall), zone.GetUtcOffset(wall.AddDays(1)) }.Distinct();
+        var candidates = offsets
+            .Select(offset => new DateTimeOffset(wall, offset).ToUniversalTime())
+            .Where(instant => TimeZoneInfo.ConvertTime(instant, zone).DateTime == wall)
+            .OrderBy(instant => instant)
+            .ToList();
+        if (candidates.Count == 0)
+            throw new DomainException($"{wall:yyyy-MM-dd HH:mm} does not exist in {zoneId}: the clocks change then.", field);
+        return candidates[0];
     }
 
     /// <summary>The wall-clock time of an instant in a zone, with that moment's offset.</summary>

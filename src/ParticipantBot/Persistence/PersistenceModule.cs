@@ -16,7 +16,11 @@ public static class PersistenceModule
                 "Database:Provider is Postgres but ConnectionStrings:Default is empty: give the PostgreSQL connection string.")
             .ValidateOnStart();
 
-        var provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        var providerText = builder.Configuration[DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider)];
+        if (!Enum.TryParse<DatabaseProvider>(string.IsNullOrWhiteSpace(providerText) ? nameof(DatabaseProvider.Sqlite) : providerText, ignoreCase: true, out var provider)
+            || !Enum.IsDefined(provider))
+            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
+                [$"Database:Provider '{providerText}' is not known: use Sqlite or Postgres."]);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (provider == DatabaseProvider.Postgres)
         {

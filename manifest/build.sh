@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Builds the Teams app package an administrator uploads (Teams admin centre > Manage apps > Upload).
+#   manifest/build.sh --bot-id <Azure Bot app id> --host <public host name> [--app-id <guid>] [--version x.y.z]
+# Writes manifest/build/ParticipantBot.zip: manifest.json (with those values filled in) and the two icons.
+# The package is checked against Microsoft's schema of the manifest's version first.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+bot_id=""; host=""; app_id=""; version=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --bot-id) bot_id=$2; shift 2 ;;
+    --host) host=$2; shift 2 ;;
+    --app-id) app_id=$2; shift 2 ;;
+    --version) version=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ -n "$bot_id" ] || { echo "give --bot-id: the Microsoft App ID of the Azure Bot" >&2; exit 2; }
+[ -n "$host" ] || { echo "give --host: the public host name of the service, e.g. participantbot.example.org" >&2; exit 2; }
+
+out="$here/build"
+rm -rf "$out/package"; mkdir -p "$out/package"
+BOT_ID="$bot_id" HOST="$host" APP_ID="$app_id" VERSION="$version" node -e '
+  const fs = require("fs");
+  const m = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  m.bots[0].botId = process.env.BOT_ID;
+  if (process.env.APP_ID) m.id = process.env.APP_ID;
+  if (process.env.VERSION) m.version = process.env.VERSION;
+  m.validDomains = [process.env.HOST];
+  for (const k of ["websiteUrl", "privacyUrl", "termsOfUseUrl"])
+    m.developer[k] = m.developer[k].replace("participantbot.example.org", process.env.HOST);
+  fs.writeFileSync(process.argv[2], JSON.stringify(m, null, 2));
+' "$here/manifest.json" "$out/package/manifest.json"
+cp "$here/color.png" "$here/outline.png" "$out/package/"
+
+"$root/tests/tools/install.sh" >/dev/null
+node "$root/tests/tools/validate-manifest.mjs" "$out/package/manifest.json"
+(cd "$out/package" && rm -f ../ParticipantBot.zip && zip -q -X ../ParticipantBot.zip manifest.json color.png outline.png)
+echo "Built $out/ParticipantBot.zip"

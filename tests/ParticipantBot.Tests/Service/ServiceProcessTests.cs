@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using ParticipantBot.Tests.Support;
+
+namespace ParticipantBot.Tests.Service;
+
+/// <summary>
+/// The service as a newcomer runs it: a real process with its embedded defaults (SQLite under
+/// data/, no cloud settings), seeded with --demo, twice.
+/// </summary>
+public sealed class ServiceProcessTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("participantbot-run-").FullName;
+
+    [Fact]
+    public async Task Service_StartsWithItsDefaults_SeedsTheDemoOnce_AndAnswersHealth()
+    {
+        var first = await RunAsync(async client =>
+        {
+            Assert.Equal("Healthy", await client.GetStringAsync("/healthz"));
+            var campaigns = await client.GetJsonAsync("/api/campaigns");
+            Assert.Equal("Consultations sectorielles – Tanger", Assert.Single(campaigns.AsArray()).Str("name"));
+        });
+        Assert.Contains("Database: Sqlite", first);
+        Assert.Contains("DEVELOPMENT IDENTITY IS ON", first);
+        Assert.Contains("Demo data seeded", first);
+        Assert.True(File.Exists(Path.Combine(_folder, "data", "participantbot.db")));
+
+        var second = await RunAsync(async client =>
+        {
+            var campaign = Assert.Single((await client.GetJsonAsync("/api/campaigns")).AsArray());
+            var people = await client.GetJsonAsync($"/api/campaigns/{campaign.Str("id")}/participants");
+            Assert.Equal(72, people.AsArray().Count);
+        });
+        Assert.Contains("nothing changed", second);
+    }
+
+    private async Task<string> RunAsync(Func<HttpClient, Task> check)
+    {
+        var port = FreePort();
+        var dll = Path.Combine(Path.GetDirectoryName(typeof(ServiceFactory).Assembly.Location)!, "ParticipantBot.dll");
+        File.Copy(Path.Combine(Path.GetDirectoryName(dll)!, "appsettings.json"), Path.Combine(_folder, "appsettings.json"), overwrite: true);
+        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" --demo --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = _folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" },
+        };
+        var log = new StringBuilder();
+        using var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (true)
+            {
+                Assert.False(process.HasExited, "The service stopped: " + log);
+                try
+                {
+                    if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) break;
+                }
+                catch (HttpRequestException) { }
+                Assert.True(DateTime.UtcNow < deadline, "The service did not answer /healthz in time: " + log);
+                await Task.Delay(250);
+            }
+            await check(client);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        lock (log) return log.ToString();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
