@@ -1,1 +1,20 @@
-﻿Console.WriteLine("Hello, World!");
+using ParticipantBot.Bench;
+
+// dotnet run -c Release --project bench/ParticipantBot.Bench -- import [--rows 10000] [--iterations 5]
+var command = args.FirstOrDefault() ?? "help";
+int Option(string name, int fallback)
+{
+    var i = Array.IndexOf(args, "--" + name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
+
+switch (command)
+{
+    case "import":
+        await ImportBenchmark.RunAsync(Option("rows", 10_000), Option("iterations", 5));
+        break;
+    default:
+        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N]");
+        Environment.Exit(2);
+        break;
+}
