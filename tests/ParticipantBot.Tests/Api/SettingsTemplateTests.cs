@@ -1,0 +1,29 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using ParticipantBot.Configuration;
+using ParticipantBot.Identity;
+using ParticipantBot.Persistence;
+using ParticipantBot.Tests.Support;
+
+namespace ParticipantBot.Tests.Api;
+
+/// <summary>appsettings.template.json lists every setting the service binds.</summary>
+public class SettingsTemplateTests
+{
+    [Theory]
+    [InlineData(typeof(AppOptions), AppOptions.Section)]
+    [InlineData(typeof(DatabaseOptions), DatabaseOptions.Section)]
+    [InlineData(typeof(OutboxOptions), OutboxOptions.Section)]
+    [InlineData(typeof(AuthOptions), AuthOptions.Section)]
+    public void Template_ListsEverySettingOf(Type options, string section)
+    {
+        var template = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!;
+        var settable = options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
+        foreach (var property in settable)
+            Assert.True(template[section]?[property.Name] is not null, $"appsettings.template.json has no {section}:{property.Name}");
+    }
+
+    [Fact]
+    public void Template_ListsTheConnectionString() =>
+        Assert.NotNull(JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!["ConnectionStrings"]?["Default"]);
+}
