@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test, on a fresh machine too: installs the Node tools the tests use (from the
-# committed lock file), starts a throwaway PostgreSQL 15, runs `dotnet test ParticipantBot.sln`,
-# and stops the database. Extra arguments go to dotnet test (e.g. --filter Category=...).
+# committed lock file) and Debian's Chromium with Arabic fonts, starts a throwaway PostgreSQL 15,
+# runs `dotnet test ParticipantBot.sln`, and stops the database. Extra arguments go to dotnet test (e.g. --filter Category=...).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 tests/tools/install.sh
+scripts/install-browser.sh
 source scripts/postgres.sh
 pg_start
 trap pg_stop EXIT

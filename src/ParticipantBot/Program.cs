@@ -1,12 +1,15 @@
 using ParticipantBot.Api;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Configuration;
+using ParticipantBot.Delivery;
 using ParticipantBot.Demo;
+using ParticipantBot.Email;
 using ParticipantBot.Identity;
 using ParticipantBot.Invitations;
 using ParticipantBot.Participants;
 using ParticipantBot.Participants.Import;
 using ParticipantBot.Persistence;
+using ParticipantBot.Rsvp;
 
 // "--demo" is a switch of ours, not a configuration key; Demo:Seed=true does the same from configuration.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
@@ -14,6 +17,7 @@ var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("
 
 builder.AddAppOptions().AddPersistence().AddOrganiserIdentity();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
+builder.Services.AddDelivery().AddEmail().AddRsvpPage();
 
 var app = builder.Build();
 
@@ -29,6 +33,8 @@ app.MapCampaignApi();
 app.MapParticipantApi();
 app.MapGuestListImport();
 app.MapInvitationApi();
+app.MapMessageApi();
+app.MapRazorPages();
 
 await app.MigrateDatabaseAsync();
 app.LogSettings();

@@ -20,6 +20,8 @@ public sealed class Invitation
     /// <summary>When the person joined the waiting list: the first to wait is the first offered a seat.</summary>
     public DateTimeOffset? WaitlistedAt { get; private set; }
     public string? SubGroup { get; private set; }
+    /// <summary>Grows with every change, so that two writers cannot overwrite each other's change unnoticed.</summary>
+    public int Version { get; private set; }
     public IReadOnlyList<InvitationChange> History => _history;
 
     public static Invitation Create(Guid sessionId, Guid participantId, DateTimeOffset now, Guid? id = null) => new()
@@ -42,6 +44,7 @@ public sealed class Invitation
         if (RsvpTransitions.WhyNot(Status, to) is { } reason) throw new DomainException(reason, "status");
         _history.Add(new InvitationChange(at.ToUniversalTime(), Status, to, channel, by, note));
         Status = to;
+        Version++;
         LastChannel = channel;
         UpdatedAt = at.ToUniversalTime();
         WaitlistedAt = to == RsvpStatus.Waitlisted ? at.ToUniversalTime() : to == RsvpStatus.Offered ? WaitlistedAt : null;
@@ -56,8 +59,13 @@ public sealed class Invitation
             throw new DomainException($"A {RsvpTransitions.Name(Status)} invitation cannot be handed to a delegate.", "status");
         _history.Add(new InvitationChange(at.ToUniversalTime(), Status, Status, channel, by, $"substituted: {ParticipantId} replaced by {delegateParticipantId}"));
         ParticipantId = delegateParticipantId;
+        Version++;
         UpdatedAt = at.ToUniversalTime();
     }
 
-    public void AssignSubGroup(string? subGroup) => SubGroup = Text.Clean(subGroup);
+    public void AssignSubGroup(string? subGroup)
+    {
+        SubGroup = Text.Clean(subGroup);
+        Version++;
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Api;
 using ParticipantBot.Configuration;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Identity;
 using ParticipantBot.Persistence;
@@ -95,10 +96,11 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<SessionDto>, NotFound>> PatchSession(
-        Guid id, SessionRequest request, CampaignAccess access, AppDbContext db, CancellationToken ct)
+        Guid id, SessionRequest request, CampaignAccess access, AppDbContext db, SessionMessages messages, CancellationToken ct)
     {
         var found = await access.FindSessionAsync(id, ct);
         if (found is not { Session: var session }) return TypedResults.NotFound();
+        var sequence = session.Sequence;
         if (request.Title is not null) session.Retitle(request.Title);
         if (request.Start is not null || request.End is not null || request.TimeZone is not null || request.AnswerDeadline is not null)
         {
@@ -116,21 +118,31 @@ public static class CampaignEndpoints
         if (request.Agenda is not null) session.SetAgenda(request.Agenda);
         if (request.SubGroups is not null) session.SetSubGroups(request.SubGroups);
         await db.SaveChangesAsync(ct);
+        if (session.Sequence != sequence) await messages.SessionChangedAsync(session, ct);
         var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
         return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
     }
 
     private static async Task<Results<Ok<SessionDto>, NotFound>> CancelSession(
-        Guid id, CampaignAccess access, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, CampaignAccess access, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct)
     {
         var found = await access.FindSessionAsync(id, ct);
         if (found is not { Session: var session }) return TypedResults.NotFound();
+        var wasCancelled = session.IsCancelled;
         session.Cancel();
-        var now = clock.GetUtcNow();
-        var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
-        foreach (var invitation in invitations.Where(i => Domain.Invitations.RsvpTransitions.CanMove(i.Status, Domain.Invitations.RsvpStatus.Cancelled)))
-            invitation.MoveTo(Domain.Invitations.RsvpStatus.Cancelled, Domain.Common.AnswerChannel.Organiser, access.UserId, now, "session cancelled");
         await db.SaveChangesAsync(ct);
+        var by = access.UserId;
+        var informed = await db.RetryOnConflictAsync(async () =>
+        {
+            var now = clock.GetUtcNow();
+            var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
+            var holding = invitations.Where(i => SessionMessages.HoldsInvitation(i.Status)).Select(i => i.ParticipantId).ToList();
+            foreach (var invitation in invitations.Where(i => Domain.Invitations.RsvpTransitions.CanMove(i.Status, Domain.Invitations.RsvpStatus.Cancelled)))
+                invitation.MoveTo(Domain.Invitations.RsvpStatus.Cancelled, Domain.Common.AnswerChannel.Organiser, by, now, "session cancelled");
+            await db.SaveChangesAsync(ct);
+            return holding;
+        });
+        if (!wasCancelled) await messages.SessionCancelledAsync(session, informed, ct);
         var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
         return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
     }

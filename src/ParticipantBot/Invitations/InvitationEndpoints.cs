@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ParticipantBot.Api;
 using ParticipantBot.Campaigns;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
@@ -16,11 +16,7 @@ public static class InvitationEndpoints
     private static readonly RsvpStatus[] RecordableByOrganiser =
         [RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Declined, RsvpStatus.Attended, RsvpStatus.NoShow];
 
-    public static IServiceCollection AddInvitations(this IServiceCollection services)
-    {
-        services.TryAddScoped<IInvitationDispatch, NoChannelDispatch>();
-        return services;
-    }
+    public static IServiceCollection AddInvitations(this IServiceCollection services) => services;
 
     public static RouteGroupBuilder MapInvitationApi(this IEndpointRouteBuilder app)
     {
@@ -98,18 +94,18 @@ public static class InvitationEndpoints
     }
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Answer(
-        Guid id, Guid participantId, AnswerRequest request, CampaignAccess access, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid participantId, AnswerRequest request, CampaignAccess access, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct)
     {
         if (request.Status is not { } status || !RecordableByOrganiser.Contains(status))
             return Problems.Validation("status", $"Give the answer as status: one of {string.Join(", ", RecordableByOrganiser.Select(RsvpTransitions.Name))}.");
         var channel = request.Channel ?? AnswerChannel.Phone;
-        return await ChangeAsync(id, participantId, access, db, (roster, invitation, by) =>
+        return await ChangeAsync(id, participantId, access, db, messages, (roster, invitation, by) =>
             roster.Record(invitation, status, channel, by, clock.GetUtcNow(), Text.Clean(request.Note)), ct);
     }
 
     private static Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Withdraw(
-        Guid id, Guid participantId, CampaignAccess access, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, participantId, access, db, (roster, invitation, by) =>
+        Guid id, Guid participantId, CampaignAccess access, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct) =>
+        ChangeAsync(id, participantId, access, db, messages, (roster, invitation, by) =>
             roster.Record(invitation, RsvpStatus.Withdrawn, AnswerChannel.Organiser, by, clock.GetUtcNow()), ct);
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Substitute(
@@ -131,16 +127,22 @@ public static class InvitationEndpoints
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> ChangeAsync(
         Guid sessionId, Guid participantId, CampaignAccess access, AppDbContext db,
-        Func<Roster, Invitation, string, AnswerOutcome> change, CancellationToken ct)
+        SessionMessages messages, Func<Roster, Invitation, string, AnswerOutcome> change, CancellationToken ct)
     {
         if (await access.FindSessionAsync(sessionId, ct) is not { Session: var session }) return TypedResults.NotFound();
-        var invitations = await db.Invitations.Where(i => i.SessionId == sessionId).ToListAsync(ct);
-        var invitation = invitations.FirstOrDefault(i => i.ParticipantId == participantId);
-        if (invitation is null) return TypedResults.NotFound();
-        AnswerOutcome outcome;
-        try { outcome = change(new Roster(session, invitations), invitation, access.UserId); }
-        catch (DomainException e) { return Problems.Conflict(e.Message, e.Field); }
-        await db.SaveChangesAsync(ct);
+        var by = access.UserId;
+        var result = await db.RetryOnConflictAsync<(Invitation Invitation, AnswerOutcome Outcome)?>(async () =>
+        {
+            var invitations = await db.Invitations.Where(i => i.SessionId == sessionId).ToListAsync(ct);
+            var target = invitations.FirstOrDefault(i => i.ParticipantId == participantId);
+            if (target is null) return null;
+            var changed = change(new Roster(session, invitations), target, by);
+            await db.SaveChangesAsync(ct);
+            return (target, changed);
+        });
+        if (result is not { } done) return TypedResults.NotFound();
+        var (invitation, outcome) = done;
+        await messages.AfterAnswerAsync(session, participantId, outcome, ct);
         var people = await db.Participants.AsNoTracking()
             .Where(p => p.Id == participantId || (outcome.SeatOfferedTo != null && p.Id == outcome.SeatOfferedTo.ParticipantId))
             .ToDictionaryAsync(p => p.Id, ct);

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
 
 namespace ParticipantBot.Persistence;
@@ -11,12 +13,15 @@ namespace ParticipantBot.Persistence;
 /// The application's database. One model for both providers; each provider has its own
 /// migrations (see <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+    /// <summary>ASP.NET Core Data Protection keys: signed links survive restarts and work on every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected abstract bool StoresInstantsAsNumbers { get; }
 
@@ -29,6 +34,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         builder.Properties<AnswerChannel>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<RsvpStatus>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<SessionState>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<MessageKind>().HaveConversion<string>().HaveMaxLength(24);
+        builder.Properties<DeliveryChannel>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<DeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
         // SQLite has no instant type and EF cannot compare DateTimeOffset text there; every instant
         // in this model is UTC, so a number keeps ordering and comparisons in SQL.
         if (StoresInstantsAsNumbers)
@@ -94,6 +102,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         {
             e.HasKey(i => i.Id);
             e.HasIndex(i => new { i.SessionId, i.ParticipantId }).IsUnique();
+            e.Property(i => i.Version).IsConcurrencyToken();
             e.HasIndex(i => i.ParticipantId);
             e.HasOne<Session>().WithMany().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Participant>().WithMany().HasForeignKey(i => i.ParticipantId).OnDelete(DeleteBehavior.Cascade);
@@ -107,6 +116,21 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
                 h.Property(x => x.Note).HasMaxLength(500);
             });
             e.Navigation(i => i.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        model.Entity<OutboundMessage>(e =>
+        {
+            e.HasKey(m => m.Id);
+            e.HasIndex(m => m.IdempotencyKey).IsUnique();
+            e.HasIndex(m => new { m.Status, m.DueAt });
+            e.HasIndex(m => new { m.SessionId, m.ParticipantId });
+            e.Property(m => m.IdempotencyKey).HasMaxLength(120);
+            e.Property(m => m.Reason).HasMaxLength(1000);
+            e.Property(m => m.ChannelMessageId).HasMaxLength(300);
+            e.Property(m => m.ClaimedBy).HasMaxLength(200);
+            e.Ignore(m => m.IsFinished);
+            e.HasOne<Participant>().WithMany().HasForeignKey(m => m.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Session>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

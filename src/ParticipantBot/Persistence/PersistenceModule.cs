@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,8 @@ public static class PersistenceModule
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         builder.Services.AddSingleton(new DatabaseDescription(provider, Redact(connectionString)));
+        // Keys in the database: signed links survive restarts and work on every instance.
+        builder.Services.AddDataProtection().SetApplicationName("ParticipantBot").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

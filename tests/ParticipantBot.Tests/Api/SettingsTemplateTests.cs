@@ -15,6 +15,8 @@ public class SettingsTemplateTests
     [InlineData(typeof(DatabaseOptions), DatabaseOptions.Section)]
     [InlineData(typeof(OutboxOptions), OutboxOptions.Section)]
     [InlineData(typeof(AuthOptions), AuthOptions.Section)]
+    [InlineData(typeof(ParticipantBot.Email.EmailOptions), ParticipantBot.Email.EmailOptions.Section)]
+    [InlineData(typeof(ParticipantBot.Delivery.DeliveryOptions), ParticipantBot.Delivery.DeliveryOptions.Section)]
     public void Template_ListsEverySettingOf(Type options, string section)
     {
         var template = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!;

@@ -24,7 +24,7 @@ public abstract class InvitationApiTests(ServiceFactory service)
 
         var list = (await _client.GetJsonAsync($"/api/sessions/{session}/invitations")).AsArray();
         Assert.Equal(2, list.Count);
-        Assert.All(list, i => Assert.Equal("notSent", i.Str("status")));
+        Assert.All(list, i => Assert.Contains(i.Str("status"), new[] { "notSent", "invited" })); // the email channel sends them meanwhile
         Assert.Contains(list, i => i.Str("participantId") == a && i.Str("name") == "Youssef Bennani");
         Assert.Contains(list, i => i.Str("participantId") == b);
     }
@@ -55,7 +55,7 @@ public abstract class InvitationApiTests(ServiceFactory service)
         Assert.Equal("accepted", result["invitation"].Str("status"));
         Assert.Equal("phone", result["invitation"].Str("channel"));
         var change = result["history"]!.AsArray()[^1]!;
-        Assert.Equal("notSent", change.Str("from"));
+        Assert.Contains(change.Str("from"), new[] { "notSent", "invited" });
         Assert.Equal("accepted", change.Str("to"));
         Assert.Equal("00000000-0000-0000-0000-0000000000020", change.Str("by"));
 
@@ -118,7 +118,9 @@ public abstract class InvitationApiTests(ServiceFactory service)
 
         var withdrawn = await _client.PostJsonAsync($"/api/sessions/{session}/invitations/{deputy}/withdraw", new { }, HttpStatusCode.OK);
         Assert.Equal("withdrawn", withdrawn["invitation"].Str("status"));
-        Assert.Equal(3, withdrawn["history"]!.AsArray().Count);
+        var history = withdrawn["history"]!.AsArray();
+        Assert.Equal(["accepted", "accepted", "withdrawn"], history.TakeLast(3).Select(h => h.Str("to")));
+        Assert.Contains(history, h => h?["note"]?.GetValue<string>().Contains("substituted") == true);
     }
 
     [Fact]
@@ -135,7 +137,7 @@ public abstract class InvitationApiTests(ServiceFactory service)
             System.Net.Http.Json.JsonContent.Create(new { status = "declined" }));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var still = (await _client.GetJsonAsync($"/api/sessions/{session}/invitations")).AsArray().Single();
-        Assert.Equal("notSent", still.Str("status"));
+        Assert.NotEqual("declined", still.Str("status"));
     }
 }
 

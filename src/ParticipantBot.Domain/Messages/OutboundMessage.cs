@@ -1,0 +1,134 @@
+namespace ParticipantBot.Domain.Messages;
+
+public enum MessageKind
+{
+    Invitation,
+    /// <summary>The session's time or place changed.</summary>
+    Update,
+    Cancellation,
+    /// <summary>The person asked for a seat in a full session and waits for one.</summary>
+    Waitlisted,
+    /// <summary>A freed seat is held for the person.</summary>
+    SeatOffered,
+    Reminder,
+    DayBefore,
+    Today,
+    Survey,
+    SurveyReminder,
+}
+
+public enum DeliveryChannel { Email, Teams }
+
+public enum DeliveryStatus
+{
+    Planned,
+    /// <summary>Claimed by a dispatcher and being sent now.</summary>
+    Sending,
+    Sent,
+    /// <summary>Not sent on purpose (declined, withdrawn, stopped...); the reason says why.</summary>
+    Skipped,
+    /// <summary>Given up after its attempts, or refused by the channel; the reason says why.</summary>
+    Failed,
+    /// <summary>Its send was in flight when the process died: it may or may not have arrived.</summary>
+    InDoubt,
+}
+
+/// <summary>
+/// One message to one participant, kept in the application's own table before, during and after
+/// its sending. Its idempotency key (participant, session, kind, sequence) makes planning the same
+/// message twice impossible.
+/// </summary>
+public sealed class OutboundMessage
+{
+    public const int MaxAttempts = 5;
+
+    private OutboundMessage() { IdempotencyKey = string.Empty; }
+
+    public Guid Id { get; private set; }
+    public Guid CampaignId { get; private set; }
+    public Guid SessionId { get; private set; }
+    public Guid ParticipantId { get; private set; }
+    public MessageKind Kind { get; private set; }
+    /// <summary>Tells apart messages of the same kind: the session's sequence for invitations and updates, the reminder's number otherwise.</summary>
+    public int Sequence { get; private set; }
+    public DeliveryChannel Channel { get; private set; }
+    public string IdempotencyKey { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public DeliveryStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public string? Reason { get; private set; }
+    /// <summary>The channel's own id of the sent message (a Message-ID, an activity id).</summary>
+    public string? ChannelMessageId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public string? ClaimedBy { get; private set; }
+
+    /// <summary>
+    /// One message per participant, session, kind and sequence, on each channel: a participant who
+    /// asked for Teams and email gets the card and the email, never two of either.
+    /// </summary>
+    public static string KeyOf(Guid participantId, Guid sessionId, MessageKind kind, int sequence, DeliveryChannel channel) =>
+        $"{participantId:N}:{sessionId:N}:{kind}:{sequence}:{channel}";
+
+    public static OutboundMessage Plan(Guid campaignId, Guid sessionId, Guid participantId, MessageKind kind, int sequence,
+        DeliveryChannel channel, DateTimeOffset dueAt, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        CampaignId = campaignId,
+        SessionId = sessionId,
+        ParticipantId = participantId,
+        Kind = kind,
+        Sequence = sequence,
+        Channel = channel,
+        IdempotencyKey = KeyOf(participantId, sessionId, kind, sequence, channel),
+        DueAt = dueAt.ToUniversalTime(),
+        Status = DeliveryStatus.Planned,
+        CreatedAt = now.ToUniversalTime(),
+    };
+
+    public bool IsFinished => Status is DeliveryStatus.Sent or DeliveryStatus.Skipped or DeliveryStatus.Failed or DeliveryStatus.InDoubt;
+
+    public void MarkSent(string? channelMessageId, DateTimeOffset at)
+    {
+        Status = DeliveryStatus.Sent;
+        ChannelMessageId = channelMessageId;
+        SentAt = at.ToUniversalTime();
+        Reason = null;
+    }
+
+    public void Skip(string reason)
+    {
+        Status = DeliveryStatus.Skipped;
+        Reason = reason;
+    }
+
+    /// <summary>A failure that may pass (throttling, an outage): planned again for later, until the attempts run out.</summary>
+    public void RetryLater(string reason, DateTimeOffset nextAttempt)
+    {
+        Reason = reason;
+        if (Attempts >= MaxAttempts) { Status = DeliveryStatus.Failed; Reason = $"{reason} (gave up after {Attempts} attempts)"; return; }
+        Status = DeliveryStatus.Planned;
+        DueAt = nextAttempt.ToUniversalTime();
+    }
+
+    /// <summary>A failure that will not pass by retrying (an unknown address, a refused recipient).</summary>
+    public void Fail(string reason)
+    {
+        Status = DeliveryStatus.Failed;
+        Reason = reason;
+    }
+
+    public void MarkInDoubt()
+    {
+        Status = DeliveryStatus.InDoubt;
+        Reason = "The service stopped while this message was being sent: it may or may not have arrived.";
+    }
+
+    /// <summary>Moves a planned message to another time (the session moved).</summary>
+    public void Reschedule(DateTimeOffset dueAt)
+    {
+        if (Status == DeliveryStatus.Planned) DueAt = dueAt.ToUniversalTime();
+    }
+
+}

@@ -1,0 +1,104 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Messages;
+using ParticipantBot.Domain.Participants;
+using ParticipantBot.Resources;
+using ParticipantBot.Rsvp;
+
+namespace ParticipantBot.Email;
+
+/// <summary>
+/// The one place that writes participant emails: one recipient per message, in their language
+/// (Arabic right-to-left), with their personal RSVP link and, for invitations, updates and
+/// cancellations, their own meeting request.
+/// </summary>
+public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks links, TimeProvider clock)
+{
+    public MimeMessage Compose(OutboundMessage message, Campaign campaign, Session session, Participant person, Guid invitationId)
+    {
+        var email = person.Email ?? throw new InvalidOperationException("The participant has no email address.");
+        var o = options.Value;
+        var lang = person.Language;
+        var (subjectKey, introKey) = message.Kind switch
+        {
+            MessageKind.Update => ("Email.Update.Subject", "Email.Update.Intro"),
+            MessageKind.Cancellation => ("Email.Cancellation.Subject", "Email.Cancellation.Intro"),
+            MessageKind.Waitlisted => ("Email.Waitlisted.Subject", "Email.Waitlisted.Intro"),
+            MessageKind.SeatOffered => ("Email.SeatOffered.Subject", "Email.SeatOffered.Intro"),
+            _ => ("Email.Invitation.Subject", "Email.Invitation.Intro"),
+        };
+        var withLink = message.Kind is not MessageKind.Cancellation;
+        var link = withLink ? links.For(invitationId, person.Id, session) : null;
+        var subject = Texts.Format(subjectKey, lang, session.Title);
+        var intro = Texts.Format(introKey, lang, session.Title, campaign.Name);
+        var when = $"{Texts.DateTime(session.LocalStart, lang)} – {session.LocalEnd:HH:mm} ({Texts.Format("Label.TimeZone", lang, session.TimeZoneId)})";
+        var details = new List<(string Label, string Value)> { (Texts.Get("Label.When", lang), when) };
+        if (session.Venue is { } venue) details.Add((Texts.Get("Label.Where", lang), venue));
+        if (session.Agenda is { } agenda) details.Add((Texts.Get("Label.Agenda", lang), agenda));
+        if (session.LocalAnswerDeadline is { } deadline && message.Kind is MessageKind.Invitation or MessageKind.Update)
+            details.Add((Texts.Get("Label.Deadline", lang), Texts.DateTime(deadline, lang)));
+
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        mime.To.Add(new MailboxAddress(person.FullName, email));
+        mime.Subject = subject;
+        mime.MessageId = $"{message.Id:N}@participantbot";
+        mime.Date = clock.GetUtcNow();
+        mime.Headers.Add("Content-Language", lang.Code());
+
+        var text = new StringBuilder()
+            .AppendLine(Texts.Format("Email.Greeting", lang, person.FullName)).AppendLine()
+            .AppendLine(intro).AppendLine();
+        foreach (var (label, value) in details) text.Append(label).Append(": ").AppendLine(value);
+        if (link is not null) text.AppendLine().AppendLine(Texts.Get("Email.Rsvp.Call", lang)).AppendLine(link.ToString());
+        text.AppendLine().AppendLine(Texts.Get("Email.Footer", lang));
+
+        var alternative = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = text.ToString() },
+            new TextPart("html") { Text = Html(lang, subject, person.FullName, intro, details, link) },
+        };
+        if (message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.SeatOffered or MessageKind.Cancellation)
+        {
+            var cancel = message.Kind == MessageKind.Cancellation;
+            var ics = IcsBuilder.Build(new IcsRequest(session, Uid(session, person), session.Sequence, cancel,
+                o.FromName, o.FromAddress, person.FullName, email, session.Title, text.ToString(), link, clock.GetUtcNow()));
+            var calendar = new TextPart("calendar") { Text = ics };
+            calendar.ContentType.Parameters.Add("method", cancel ? "CANCEL" : "REQUEST");
+            calendar.ContentType.Charset = "utf-8";
+            alternative.Add(calendar);
+        }
+        mime.Body = alternative;
+        // Transfer encodings that every mail server accepts (quoted-printable or base64 as fits each part).
+        mime.Prepare(EncodingConstraint.SevenBit);
+        return mime;
+    }
+
+    // Keeps Arabic and accented letters readable in the HTML source; markup characters are still encoded.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>The same for every message about this session to this person, so that calendars replace rather than add.</summary>
+    public static string Uid(Session session, Participant person) => $"{session.Id:N}-{person.Id:N}@participantbot";
+
+    private static string Html(Language lang, string subject, string name, string intro, List<(string Label, string Value)> details, Uri? link)
+    {
+        static string E(string s) => Encoder.Encode(s);
+        var dir = Texts.Direction(lang);
+        var align = dir == "rtl" ? "right" : "left";
+        var sb = new StringBuilder()
+            .Append($"<!DOCTYPE html><html lang=\"{lang.Code()}\" dir=\"{dir}\"><head><meta charset=\"utf-8\"><title>{E(subject)}</title></head>")
+            .Append($"<body style=\"font-family:Segoe UI,Tahoma,Arial,sans-serif;text-align:{align};color:#242424\">")
+            .Append($"<p>{E(Texts.Format("Email.Greeting", lang, name))}</p><p>{E(intro)}</p><table role=\"presentation\">");
+        foreach (var (label, value) in details)
+            sb.Append($"<tr><th style=\"text-align:{align};padding:4px 12px 4px 0\">{E(label)}</th><td style=\"padding:4px 0\">{E(value)}</td></tr>");
+        sb.Append("</table>");
+        if (link is not null)
+            sb.Append($"<p>{E(Texts.Get("Email.Rsvp.Call", lang))}</p>")
+              .Append($"<p><a href=\"{E(link.ToString())}\" style=\"display:inline-block;background:#0B6A7A;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">{E(Texts.Get("Email.Rsvp.Button", lang))}</a></p>");
+        sb.Append($"<p style=\"color:#616161;font-size:12px\">{E(Texts.Get("Email.Footer", lang))}</p></body></html>");
+        return sb.ToString();
+    }
+}

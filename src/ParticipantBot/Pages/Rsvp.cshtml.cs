@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Email;
+using ParticipantBot.Resources;
+using ParticipantBot.Rsvp;
+
+namespace ParticipantBot.Pages;
+
+/// <summary>
+/// The personal RSVP page behind a signed link: works on a phone, in the participant's language
+/// (switchable), Arabic right-to-left; antiforgery-protected.
+/// </summary>
+public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider clock, IOptions<EmailOptions> email) : PageModel
+{
+    public Language Language { get; private set; } = Language.Fr;
+    public RsvpView? View { get; private set; }
+    public string? Problem { get; private set; }
+    public string? ProblemTitle { get; private set; }
+    public string? Notice { get; private set; }
+    public string? Error { get; private set; }
+    public string Contact => email.Value.Contact;
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public string T(string key) => Texts.Get(key, Language);
+    public string F(string key, params object?[] args) => Texts.Format(key, Language, args);
+
+    public async Task<IActionResult> OnGetAsync(string token, string? lang, bool saved = false, CancellationToken ct = default)
+    {
+        var result = await LoadAsync(token, lang, ct);
+        if (result is not null) return result;
+        if (saved) Notice = View!.Invitation.Status switch
+        {
+            RsvpStatus.Waitlisted => T("Page.Waitlisted"),
+            _ => T("Page.Saved"),
+        };
+        else if (View!.Invitation.Status == RsvpStatus.Offered) Notice = T("Page.Offered");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, string? lang, string? answer, bool consent, bool transport,
+        string? diet, string? accessibility, string? interpretation, Sex? sex, string? organisation, CancellationToken ct)
+    {
+        var result = await LoadAsync(token, lang, ct);
+        if (result is not null) return result;
+        var view = View!;
+        if (!view.CanAnswer(Now)) return Page();
+        RsvpResponse? response = answer switch { "accept" => RsvpResponse.Accept, "tentative" => RsvpResponse.Tentative, "decline" => RsvpResponse.Decline, _ => null };
+        if (response is null)
+        {
+            Error = T("Page.AnswerRequired");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        await rsvp.AnswerAsync(view, new WebAnswer(response.Value, consent, transport, diet, accessibility, interpretation, sex, organisation,
+            lang is not null && LanguageCodes.TryParse(lang, out var chosen) ? chosen : null), ct);
+        return RedirectToPage(new { token, lang = Language.Code(), saved = true });
+    }
+
+    /// <returns>An error page when the link cannot be used; null when the view is loaded.</returns>
+    private async Task<IActionResult?> LoadAsync(string token, string? lang, CancellationToken ct)
+    {
+        var requested = lang is not null && LanguageCodes.TryParse(lang, out var l) ? l : (Language?)null;
+        Language = requested ?? Language.Fr;
+        switch (links.Read(token))
+        {
+            case RsvpToken.Valid valid:
+                View = await rsvp.FindAsync(valid.InvitationId, valid.ParticipantId, ct);
+                if (View is null) return Refuse(StatusCodes.Status404NotFound, "Page.Invalid.Title", F("Page.Invalid.Text", Contact));
+                Language = requested ?? View.Participant.Language;
+                return null;
+            case RsvpToken.Expired expired:
+                var old = await rsvp.FindAsync(expired.InvitationId, expired.ParticipantId, ct);
+                if (old is not null) Language = requested ?? old.Participant.Language;
+                return Refuse(StatusCodes.Status410Gone, "Page.Expired.Title", F("Page.Expired.Text", old?.Session.Title ?? "", Contact));
+            default:
+                return Refuse(StatusCodes.Status404NotFound, "Page.Invalid.Title", F("Page.Invalid.Text", Contact));
+        }
+    }
+
+    private PageResult Refuse(int status, string titleKey, string text)
+    {
+        ProblemTitle = T(titleKey);
+        Problem = text;
+        Response.StatusCode = status;
+        return Page();
+    }
+}

@@ -1,0 +1,17 @@
+namespace ParticipantBot.Tests.Support;
+
+public static class Eventually
+{
+    /// <summary>Waits until the condition holds (the dispatcher works in the background); fails with the description after a generous deadline.</summary>
+    public static async Task<T> WaitAsync<T>(Func<Task<T>> get, Func<T, bool> done, string what, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var value = await get();
+            if (done(value)) return value;
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Still waiting for {what}.");
+            await Task.Delay(100);
+        }
+    }
+}
