@@ -4,7 +4,7 @@
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans Arabic\|Noto Naskh Arabic" || missing+=(fonts-noto-core)
+fc-list 2>/dev/null | grep -i "Noto Sans Arabic\|Noto Naskh Arabic" >/dev/null || missing+=(fonts-noto-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "Please install: ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
