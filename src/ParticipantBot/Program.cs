@@ -10,12 +10,13 @@ using ParticipantBot.Participants;
 using ParticipantBot.Participants.Import;
 using ParticipantBot.Persistence;
 using ParticipantBot.Rsvp;
+using ParticipantBot.Teams;
 
 // "--demo" is a switch of ours, not a configuration key; Demo:Seed=true does the same from configuration.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo:Seed");
 
-builder.AddAppOptions().AddPersistence().AddOrganiserIdentity();
+builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
 builder.Services.AddDelivery().AddEmail().AddRsvpPage();
 
@@ -35,10 +36,12 @@ app.MapGuestListImport();
 app.MapInvitationApi();
 app.MapMessageApi();
 app.MapRazorPages();
+app.MapTeamsBot();
 
 await app.MigrateDatabaseAsync();
 app.LogSettings();
 app.WarnAboutDevelopmentIdentity();
+app.LogTeamsMode();
 if (seedDemo) await app.SeedDemoAsync();
 
 await app.RunAsync();

@@ -30,6 +30,8 @@ public sealed class Participant
     public PreferredChannel Channel { get; private set; }
     public Needs Needs { get; private set; }
     public Consent? Consent { get; private set; }
+    /// <summary>When the person asked for no more reminders ("stop"); null while they accept them.</summary>
+    public DateTimeOffset? StoppedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -68,6 +70,16 @@ public sealed class Participant
     public void ChangeLanguage(Language language, DateTimeOffset now) { Language = language; UpdatedAt = now.ToUniversalTime(); }
 
     public void StateNeeds(Needs needs, DateTimeOffset now) { Needs = needs; UpdatedAt = now.ToUniversalTime(); }
+
+    public void StopReminders(DateTimeOffset now) => StoppedAt ??= now.ToUniversalTime();
+
+    /// <summary>Links the record to the Teams user found for it (by UPN or email) when it had no object id.</summary>
+    public void LinkTeamsIdentity(string objectId, DateTimeOffset now)
+    {
+        if (TeamsObjectId is not null) return;
+        TeamsObjectId = objectId.Trim();
+        UpdatedAt = now.ToUniversalTime();
+    }
 
     public void GiveConsent(Consent consent) => Consent = consent with { GivenAt = consent.GivenAt.ToUniversalTime() };
 

@@ -16,6 +16,7 @@ public sealed class OutboxDispatcher(
     AppDbContext db,
     TimeProvider clock,
     IEnumerable<IMessageSender> senders,
+    OutboxPlanner planner,
     IOptions<DeliveryOptions> options,
     ILogger<OutboxDispatcher> logger)
 {
@@ -89,6 +90,13 @@ public sealed class OutboxDispatcher(
             await db.SaveChangesAsync(ct);
             return true;
         });
+        if (result is SendResult.Unreachable)
+        {
+            db.ChangeTracker.Clear();
+            var undelivered = await db.OutboundMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+            if (await planner.FallBackToEmailAsync(undelivered, ct))
+                logger.LogInformation("Message {MessageId} could not reach its participant in Teams; it goes by email instead.", id);
+        }
     }
 
     private static void Apply(OutboundMessage message, Invitation? invitation, SendResult result, DateTimeOffset now)

@@ -19,7 +19,8 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner) : II
         var ids = invitations.Select(i => i.ParticipantId).ToList();
         var people = await db.Participants.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         await planner.PlanAsync(session, people, MessageKind.Invitation, session.Sequence, null, ct);
-        return people.Count(p => planner.ChannelsFor(p).Count > 0);
+        var reachable = await planner.ReachableInTeamsAsync(people, ct);
+        return people.Count(p => planner.ChannelsFor(p, p.TeamsObjectId is not null && reachable.Contains(p.TeamsObjectId)).Count > 0);
     }
 
     /// <summary>The time or place changed: an update (same UID, higher SEQUENCE) to everyone who holds the invitation.</summary>

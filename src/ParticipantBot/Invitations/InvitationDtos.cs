@@ -18,13 +18,17 @@ public sealed record ChangeDto(DateTimeOffset At, RsvpStatus From, RsvpStatus To
     public static ChangeDto Of(InvitationChange c) => new(c.At, c.From, c.To, c.Channel, c.By, c.Note);
 }
 
+/// <summary>The latest message to the person on one channel: how it went, and why when it did not.</summary>
+public sealed record DeliveryDto(Domain.Messages.DeliveryChannel Channel, Domain.Messages.MessageKind Kind, Domain.Messages.DeliveryStatus Status, string? Reason, DateTimeOffset? SentAt);
+
 public sealed record InvitationDto(
     string Id, string SessionId, string ParticipantId, string Name, string? Email, string Group, Sex Sex, Language Language,
-    RsvpStatus Status, AnswerChannel? Channel, PreferredChannel PreferredChannel, string? SubGroup, ChangeDto? LastChange)
+    RsvpStatus Status, AnswerChannel? Channel, PreferredChannel PreferredChannel, string? SubGroup, ChangeDto? LastChange,
+    IReadOnlyList<DeliveryDto> Delivery)
 {
-    public static InvitationDto From(Invitation i, Participant p) => new(
+    public static InvitationDto From(Invitation i, Participant p, IReadOnlyList<DeliveryDto>? delivery = null) => new(
         i.Id.ToString(), i.SessionId.ToString(), p.Id.ToString(), p.FullName, p.Email, p.Group, p.Sex, p.Language,
-        i.Status, i.LastChannel, p.Channel, i.SubGroup, i.History.Count > 0 ? ChangeDto.Of(i.History[^1]) : null);
+        i.Status, i.LastChannel, p.Channel, i.SubGroup, i.History.Count > 0 ? ChangeDto.Of(i.History[^1]) : null, delivery ?? []);
 }
 
 public sealed record InvitationDetailDto(InvitationDto Invitation, IReadOnlyList<ChangeDto> History, InvitationDto? SeatOfferedTo);

@@ -40,7 +40,12 @@ public static class InvitationEndpoints
                     select new { i, p };
         if (status is { } s) query = query.Where(x => x.i.Status == s);
         var rows = await query.ToListAsync(ct);
-        return TypedResults.Ok(rows.OrderBy(r => r.p.NameKey).Select(r => InvitationDto.From(r.i, r.p)).ToList());
+        var messages = await db.OutboundMessages.AsNoTracking().Where(m => m.SessionId == id)
+            .Select(m => new { m.ParticipantId, m.Channel, m.Kind, m.Status, m.Reason, m.SentAt, m.CreatedAt }).ToListAsync(ct);
+        var delivery = messages.GroupBy(m => m.ParticipantId).ToDictionary(g => g.Key, g => (IReadOnlyList<DeliveryDto>)g
+            .GroupBy(m => m.Channel).Select(c => c.OrderBy(m => m.CreatedAt).Last())
+            .Select(m => new DeliveryDto(m.Channel, m.Kind, m.Status, m.Reason, m.SentAt)).OrderBy(d => d.Channel).ToList());
+        return TypedResults.Ok(rows.OrderBy(r => r.p.NameKey).Select(r => InvitationDto.From(r.i, r.p, delivery.GetValueOrDefault(r.p.Id))).ToList());
     }
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound>> Get(

@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+    public DbSet<Teams.TeamsInstallation> TeamsInstallations => Set<Teams.TeamsInstallation>();
     /// <summary>ASP.NET Core Data Protection keys: signed links survive restarts and work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -116,6 +117,26 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
                 h.Property(x => x.Note).HasMaxLength(500);
             });
             e.Navigation(i => i.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        model.Entity<Teams.TeamsInstallation>(e =>
+        {
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => new { i.TenantId, i.UserObjectId }).IsUnique();
+            e.HasIndex(i => i.UserObjectId);
+            e.Property(i => i.TenantId).HasMaxLength(100);
+            e.Property(i => i.UserObjectId).HasMaxLength(100);
+            e.Property(i => i.UserId).HasMaxLength(300);
+            e.Property(i => i.UserName).HasMaxLength(200);
+            e.Property(i => i.Upn).HasMaxLength(254);
+            e.Property(i => i.Email).HasMaxLength(254);
+            e.Property(i => i.ConversationId).HasMaxLength(500);
+            e.Property(i => i.ServiceUrl).HasMaxLength(500);
+            e.Property(i => i.BotId).HasMaxLength(300);
+            e.Property(i => i.BotName).HasMaxLength(200);
+            e.Property(i => i.ChannelId).HasMaxLength(50);
+            e.Property(i => i.InactiveReason).HasMaxLength(500);
+            e.Property(i => i.Language).HasMaxLength(8);
         });
 
         model.Entity<OutboundMessage>(e =>

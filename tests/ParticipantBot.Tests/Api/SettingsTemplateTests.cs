@@ -17,6 +17,7 @@ public class SettingsTemplateTests
     [InlineData(typeof(AuthOptions), AuthOptions.Section)]
     [InlineData(typeof(ParticipantBot.Email.EmailOptions), ParticipantBot.Email.EmailOptions.Section)]
     [InlineData(typeof(ParticipantBot.Delivery.DeliveryOptions), ParticipantBot.Delivery.DeliveryOptions.Section)]
+    [InlineData(typeof(ParticipantBot.Teams.BotOptions), ParticipantBot.Teams.BotOptions.Section)]
     public void Template_ListsEverySettingOf(Type options, string section)
     {
         var template = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!;

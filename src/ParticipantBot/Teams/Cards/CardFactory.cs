@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Messages;
+using ParticipantBot.Domain.Participants;
+using ParticipantBot.Email;
+using ParticipantBot.Resources;
+
+namespace ParticipantBot.Teams.Cards;
+
+/// <summary>An entry of the "my invitations" card.</summary>
+public sealed record InvitationLine(Session Session, RsvpStatus Status);
+
+/// <summary>A template and the data that fills it.</summary>
+public sealed record CardContent(string Template, JsonObject Data)
+{
+    public JsonObject Render()
+    {
+        var card = CardTemplate.Fill(Template, Data);
+        // A card nobody can refresh (no Teams user id known) carries no refresh section at all.
+        if (card["refresh"]?["userIds"] is JsonArray { Count: 0 }) card.Remove("refresh");
+        return card;
+    }
+}
+
+/// <summary>
+/// The one place that fills the card templates: every text from the resource files in the
+/// person's language, Arabic cards right-to-left.
+/// </summary>
+public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> email)
+{
+    public const string ContentType = "application/vnd.microsoft.card.adaptive";
+
+    public JsonObject Invitation(MessageKind kind, Campaign campaign, Session session, Participant person, Invitation invitation,
+        string? teamsUserId, DateTimeOffset now, string? notice = null) =>
+        InvitationContent(kind, campaign, session, person, invitation, teamsUserId, now, notice).Render();
+
+    public CardContent InvitationContent(MessageKind kind, Campaign campaign, Session session, Participant person, Invitation invitation,
+        string? teamsUserId, DateTimeOffset now, string? notice = null)
+    {
+        var lang = person.Language;
+        var canAnswer = !session.IsCancelled && now < session.StartsAt
+            && invitation.Status is not (RsvpStatus.Withdrawn or RsvpStatus.Cancelled or RsvpStatus.Attended or RsvpStatus.NoShow);
+        var headingKey = kind switch
+        {
+            MessageKind.Update => "Card.Heading.Update",
+            MessageKind.Cancellation => "Card.Heading.Cancellation",
+            MessageKind.SeatOffered => "Card.Heading.SeatOffered",
+            MessageKind.Waitlisted => "Card.Heading.Waitlisted",
+            _ => "Card.Heading.Invitation",
+        };
+        var intro = kind switch
+        {
+            MessageKind.Update => Texts.Format("Email.Update.Intro", lang, session.Title),
+            MessageKind.Cancellation => Texts.Format("Email.Cancellation.Intro", lang, session.Title),
+            MessageKind.SeatOffered => Texts.Format("Email.SeatOffered.Intro", lang, session.Title),
+            MessageKind.Waitlisted => Texts.Format("Email.Waitlisted.Intro", lang, session.Title),
+            _ => "",
+        };
+        var facts = new JsonArray { Fact(Texts.Get("Label.When", lang), When(session, lang)) };
+        if (session.Venue is { } venue) facts.Add(Fact(Texts.Get("Label.Where", lang), venue));
+        if (session.Agenda is { } agenda) facts.Add(Fact(Texts.Get("Label.Agenda", lang), agenda));
+        if (session.LocalAnswerDeadline is { } deadline && canAnswer) facts.Add(Fact(Texts.Get("Label.Deadline", lang), Texts.DateTime(deadline, lang)));
+
+        var answered = invitation.Status is not (RsvpStatus.NotSent or RsvpStatus.Invited);
+        var status = Texts.Format("Card.Status", lang, Texts.Get("Status." + RsvpTransitions.Name(invitation.Status), lang));
+        if (!canAnswer && !session.IsCancelled && invitation.Status is not (RsvpStatus.Withdrawn or RsvpStatus.Cancelled))
+            notice ??= Texts.Get("Card.Closed", lang);
+        // On Accept, the card asks for optional needs and consent.
+        var showNeeds = canAnswer && invitation.Status is RsvpStatus.Accepted or RsvpStatus.Waitlisted;
+
+        var buttons = new JsonArray();
+        if (canAnswer)
+        {
+            if (showNeeds) buttons.Add(Button(Texts.Get("Card.SaveNeeds", lang), "rsvp.needs", "positive"));
+            if (invitation.Status is not (RsvpStatus.Accepted or RsvpStatus.Waitlisted))
+                buttons.Add(Button(Texts.Get("Answer.Accept", lang), "rsvp.accept", "positive"));
+            if (invitation.Status != RsvpStatus.Tentative) buttons.Add(Button(Texts.Get("Answer.Tentative", lang), "rsvp.tentative", "default"));
+            if (invitation.Status != RsvpStatus.Declined) buttons.Add(Button(Texts.Get("Answer.Decline", lang), "rsvp.decline", "destructive"));
+        }
+        var needs = person.Needs;
+        var data = Common(lang);
+        data["heading"] = Texts.Format(headingKey, lang, campaign.Name);
+        data["title"] = session.Title;
+        data["intro"] = intro;
+        data["hasIntro"] = intro.Length > 0;
+        data["facts"] = facts;
+        data["statusText"] = status;
+        data["hasStatus"] = answered || !canAnswer;
+        data["notice"] = notice ?? "";
+        data["hasNotice"] = notice is not null;
+        data["showNeeds"] = showNeeds;
+        data["needsTitle"] = Texts.Get("Needs.Title", lang);
+        data["needsTransport"] = Texts.Get("Needs.Transport", lang);
+        data["needsDiet"] = Texts.Get("Needs.Diet", lang);
+        data["needsAccessibility"] = Texts.Get("Needs.Accessibility", lang);
+        data["needsInterpretation"] = Texts.Get("Needs.Interpretation", lang);
+        data["consentStatement"] = Texts.Format("Consent.Statement", lang, campaign.RetentionMonths, email.Value.Contact);
+        data["consentCheckbox"] = Texts.Get("Consent.Checkbox", lang);
+        data["transport"] = needs.Transport ? "true" : "false";
+        data["diet"] = needs.Diet ?? "";
+        data["accessibility"] = needs.Accessibility ?? "";
+        data["interpretation"] = needs.Interpretation ?? "";
+        data["consent"] = person.Consent is null ? "false" : "true";
+        data["buttons"] = buttons;
+        data["invitation"] = invitation.Id.ToString();
+        data["signature"] = signer.Sign(invitation.Id, person.Id, session.Sequence);
+        data["userIds"] = teamsUserId is null ? new JsonArray() : new JsonArray(teamsUserId);
+        return new CardContent("invitation", data);
+    }
+
+    /// <summary>A short card with a title and a text, both from the resource files.</summary>
+    public JsonObject Notice(Language lang, string titleKey, string textKey) => NoticeContent(lang, titleKey, textKey).Render();
+
+    public CardContent NoticeContent(Language lang, string titleKey, string textKey)
+    {
+        var data = Common(lang);
+        data["title"] = Texts.Get(titleKey, lang);
+        data["text"] = Texts.Get(textKey, lang);
+        return new CardContent("notice", data);
+    }
+
+    public JsonObject Help(Language lang) => HelpContent(lang).Render();
+
+    public CardContent HelpContent(Language lang)
+    {
+        var data = Common(lang);
+        data["title"] = Texts.Get("Card.Help.Title", lang);
+        data["intro"] = Texts.Get("Card.Help.Intro", lang);
+        data["commands"] = new JsonArray(
+            Command(lang, "Card.Help.Command.Help", "Card.Help.Help"),
+            Command(lang, "Card.Help.Command.Invitations", "Card.Help.Invitations"),
+            Command(lang, "Card.Help.Command.Language", "Card.Help.Language"),
+            Command(lang, "Card.Help.Command.Stop", "Card.Help.Stop"));
+        return new CardContent("help", data);
+    }
+
+    public JsonObject Invitations(Language lang, IReadOnlyList<InvitationLine> lines) => InvitationsContent(lang, lines).Render();
+
+    public CardContent InvitationsContent(Language lang, IReadOnlyList<InvitationLine> lines)
+    {
+        var data = Common(lang);
+        data["title"] = Texts.Get("Card.Invitations.Title", lang);
+        data["empty"] = Texts.Get("Card.Invitations.None", lang);
+        data["isEmpty"] = lines.Count == 0;
+        data["items"] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
+        {
+            ["session"] = l.Session.Title,
+            ["when"] = When(l.Session, lang),
+            ["answer"] = Texts.Format("Card.Status", lang, Texts.Get("Status." + RsvpTransitions.Name(l.Status), lang)),
+        }).ToArray());
+        return new CardContent("invitations", data);
+    }
+
+    // No "lang" on the card: the official JS renderer validates it with a stateful (global) regex and
+    // refuses every other card; Teams does not use it, and right-to-left is what matters.
+    private static JsonObject Common(Language lang) => new() { ["rtl"] = Texts.IsRightToLeft(lang) };
+
+    private static string When(Session session, Language lang) =>
+        $"{Texts.DateTime(session.LocalStart, lang)} – {session.LocalEnd:HH:mm} ({Texts.Format("Label.TimeZone", lang, session.TimeZoneId)})";
+
+    private static JsonObject Fact(string label, string value) => new() { ["label"] = label, ["value"] = value };
+
+    private static JsonObject Button(string title, string verb, string style) => new() { ["title"] = title, ["verb"] = verb, ["style"] = style };
+
+    private static JsonObject Command(Language lang, string commandKey, string descriptionKey) =>
+        new() { ["command"] = Texts.Get(commandKey, lang), ["description"] = Texts.Get(descriptionKey, lang) };
+}

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.EntityFrameworkCore;
+using Newtonsoft.Json.Linq;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Persistence;
+using ParticipantBot.Teams.Cards;
+
+namespace ParticipantBot.Teams;
+
+/// <summary>
+/// The bot participants talk to in Teams: it remembers where it can reach them when installed,
+/// answers their commands and the buttons of their invitation cards.
+/// </summary>
+public sealed class ParticipantTeamsBot(
+    AppDbContext db, TeamsDirectory directory, TeamsCardActions actions, CardFactory cards, TimeProvider clock, ILogger<ParticipantTeamsBot> logger)
+    : TeamsActivityHandler
+{
+    protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (await RememberAsync(turnContext, cancellationToken))
+            await ReplyAsync(turnContext, cards.Notice(await LanguageAsync(turnContext.Activity.From?.AadObjectId, cancellationToken), "Card.Welcome.Title", "Card.Welcome.Text"), cancellationToken);
+    }
+
+    protected override async Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.From?.AadObjectId is { } objectId)
+            await directory.ForgetAsync(TenantOf(activity), objectId, "The app was uninstalled.", cancellationToken);
+    }
+
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        await RememberAsync(turnContext, cancellationToken);
+        await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        await RememberAsync(turnContext, cancellationToken);
+        var objectId = turnContext.Activity.From?.AadObjectId;
+        var text = turnContext.Activity.RemoveRecipientMention() ?? turnContext.Activity.Text;
+        var command = TeamsCommands.Parse(text);
+        var language = await LanguageAsync(objectId, cancellationToken);
+        switch (command.Kind)
+        {
+            case TeamsCommandKind.MyInvitations:
+                await ReplyAsync(turnContext, cards.Invitations(language, await InvitationsOfAsync(objectId, cancellationToken)), cancellationToken);
+                break;
+            case TeamsCommandKind.Language:
+                var chosen = command.Language!.Value;
+                await SetLanguageAsync(turnContext.Activity, chosen, cancellationToken);
+                await ReplyAsync(turnContext, cards.Notice(chosen, "Card.Language.Title", "Card.Language.Text"), cancellationToken);
+                break;
+            case TeamsCommandKind.Stop:
+                await StopAsync(objectId, cancellationToken);
+                await ReplyAsync(turnContext, cards.Notice(language, "Card.Stop.Title", "Card.Stop.Text"), cancellationToken);
+                break;
+            default:
+                await ReplyAsync(turnContext, cards.Help(language), cancellationToken);
+                break;
+        }
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var data = invokeValue.Action?.Data as JObject ?? (invokeValue.Action?.Data is { } raw ? JObject.FromObject(raw) : []);
+        var input = new CardActionInput(invokeValue.Action?.Verb ?? "", (string?)data["i"], (string?)data["s"],
+            (string?)data["transport"], (string?)data["diet"], (string?)data["accessibility"], (string?)data["interpretation"], (string?)data["consent"]);
+        var card = await actions.HandleAsync(input, turnContext.Activity.From?.AadObjectId, cancellationToken);
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = CardFactory.ContentType,
+            Value = JObject.Parse(card.ToJsonString()),
+        };
+    }
+
+    /// <summary>Stores the conversation reference of a personal chat; false when the activity gives too little to reach the person later.</summary>
+    private async Task<bool> RememberAsync(ITurnContext turnContext, CancellationToken ct)
+    {
+        var a = turnContext.Activity;
+        if (a.Conversation is null || a.From?.AadObjectId is not { Length: > 0 } objectId) return false;
+        if (a.Conversation.ConversationType is { } type && type != "personal") return false;
+        string? upn = null, email = null;
+        try
+        {
+            var member = await TeamsInfo.GetMemberAsync(turnContext, a.From.Id, ct);
+            (upn, email) = (member.UserPrincipalName, member.Email);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogInformation("The Teams member of {ObjectId} could not be read ({Error}); linking by object id only.", objectId, e.Message);
+        }
+        await directory.RememberAsync(new TeamsUser(TenantOf(a), objectId, a.From.Id, a.From.Name, upn, email,
+            a.Conversation.Id, a.ServiceUrl, a.Recipient?.Id ?? "", a.Recipient?.Name, a.ChannelId), ct);
+        return true;
+    }
+
+    private static string TenantOf(IActivity activity) =>
+        activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id ?? activity.Conversation?.TenantId ?? "";
+
+    private async Task<Language> LanguageAsync(string? objectId, CancellationToken ct)
+    {
+        if (objectId is null) return Language.Fr;
+        var installation = await directory.FindAsync(objectId, ct);
+        if (installation?.Language is { } chosen && LanguageCodes.TryParse(chosen, out var language)) return language;
+        var person = await db.Participants.AsNoTracking().Where(p => p.TeamsObjectId == objectId).OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(ct);
+        return person?.Language ?? Language.Fr;
+    }
+
+    private async Task SetLanguageAsync(IActivity activity, Language language, CancellationToken ct)
+    {
+        var objectId = activity.From?.AadObjectId;
+        if (objectId is null) return;
+        var now = clock.GetUtcNow();
+        foreach (var person in await db.Participants.Where(p => p.TeamsObjectId == objectId).ToListAsync(ct)) person.ChangeLanguage(language, now);
+        var installation = await db.TeamsInstallations.FirstOrDefaultAsync(i => i.UserObjectId == objectId && i.TenantId == TenantOf(activity), ct);
+        if (installation is not null) installation.Language = language.Code();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task StopAsync(string? objectId, CancellationToken ct)
+    {
+        if (objectId is null) return;
+        var now = clock.GetUtcNow();
+        var people = await db.Participants.Where(p => p.TeamsObjectId == objectId).ToListAsync(ct);
+        foreach (var person in people) person.StopReminders(now);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Teams user {ObjectId} asked for no more reminders ({Count} participant record(s)).", objectId, people.Count);
+    }
+
+    private async Task<List<InvitationLine>> InvitationsOfAsync(string? objectId, CancellationToken ct)
+    {
+        if (objectId is null) return [];
+        var since = clock.GetUtcNow().AddDays(-1);
+        var rows = await (from p in db.Participants.AsNoTracking()
+                          join i in db.Invitations.AsNoTracking() on p.Id equals i.ParticipantId
+                          join s in db.Sessions.AsNoTracking() on i.SessionId equals s.Id
+                          where p.TeamsObjectId == objectId && i.Status != RsvpStatus.NotSent && i.Status != RsvpStatus.Withdrawn
+                          select new { s, i.Status }).ToListAsync(ct);
+        return rows.Where(r => r.s.EndsAt >= since).OrderBy(r => r.s.StartsAt).Select(r => new InvitationLine(r.s, r.Status)).ToList();
+    }
+
+    private static Task ReplyAsync(ITurnContext turnContext, JsonObject card, CancellationToken ct) =>
+        turnContext.SendActivityAsync(MessageFactory.Attachment(new Attachment { ContentType = CardFactory.ContentType, Content = JObject.Parse(card.ToJsonString()) }), ct);
+}

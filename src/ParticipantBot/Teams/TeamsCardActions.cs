@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Delivery;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Messages;
+using ParticipantBot.Domain.Participants;
+using ParticipantBot.Persistence;
+using ParticipantBot.Rsvp;
+using ParticipantBot.Teams.Cards;
+
+namespace ParticipantBot.Teams;
+
+/// <summary>The inputs of a card action, as Teams sends them.</summary>
+public sealed record CardActionInput(string Verb, string? Invitation, string? Signature, string? Transport, string? Diet, string? Accessibility,
+    string? Interpretation, string? Consent);
+
+/// <summary>
+/// Answers given with a card's buttons. The answer is bound to the person who clicked (the
+/// invoke's From.AadObjectId), checked against the participant the signed card data names: a
+/// forwarded or replayed card cannot answer for its addressee.
+/// </summary>
+public sealed class TeamsCardActions(
+    AppDbContext db, CardActionSigner signer, CardFactory cards, SessionMessages messages, TeamsDirectory directory, TimeProvider clock, ILogger<TeamsCardActions> logger)
+{
+    public async Task<JsonObject> HandleAsync(CardActionInput input, string? clickedBy, CancellationToken ct)
+    {
+        var fallbackLanguage = await LanguageOfAsync(clickedBy, ct);
+        var signed = signer.Read(input.Invitation, input.Signature);
+        if (signed is null)
+        {
+            logger.LogWarning("A card action with altered or missing data was refused (verb {Verb}).", input.Verb);
+            return cards.Notice(fallbackLanguage, "Card.Tampered.Title", "Card.Tampered.Text");
+        }
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == signed.InvitationId, ct);
+        var person = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == signed.ParticipantId, ct);
+        if (invitation is null || person is null || invitation.ParticipantId != person.Id
+            || string.IsNullOrEmpty(clickedBy) || !string.Equals(person.TeamsObjectId, clickedBy, StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("A card action for participant {ParticipantId} was made by someone else ({ClickedBy}) and refused.", signed.ParticipantId, clickedBy);
+            return cards.Notice(fallbackLanguage, "Card.NotYours.Title", "Card.NotYours.Text");
+        }
+        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == invitation.SessionId, ct);
+        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == session.CampaignId, ct);
+        var userId = (await directory.FindAsync(clickedBy, ct))?.UserId;
+        var now = clock.GetUtcNow();
+
+        if (signed.SessionSequence < session.Sequence && input.Verb != "rsvp.refresh")
+            return cards.Invitation(MessageKind.Update, campaign, session, person, invitation, userId, now, Texts(person, "Card.Stale"));
+
+        string? notice = null;
+        switch (input.Verb)
+        {
+            case "rsvp.accept" or "rsvp.tentative" or "rsvp.decline":
+                var response = input.Verb switch { "rsvp.accept" => RsvpResponse.Accept, "rsvp.tentative" => RsvpResponse.Tentative, _ => RsvpResponse.Decline };
+                var outcome = await AnswerAsync(session, invitation.Id, person.Id, response, now, ct);
+                if (outcome is null) break;
+                await messages.AfterAnswerAsync(session, person.Id, outcome, ct);
+                if (outcome.Changed && outcome.Status == RsvpStatus.Waitlisted) notice = Texts(person, "Page.Waitlisted");
+                if (outcome.Changed && outcome.Status == RsvpStatus.Declined)
+                    logger.LogInformation("Participant {ParticipantId} declined session {SessionId} in Teams.", person.Id, session.Id);
+                break;
+            case "rsvp.needs":
+                notice = await SaveNeedsAsync(person.Id, input, now, ct) ? Texts(person, "Card.NeedsSaved") : Texts(person, "Card.NeedsNotKept");
+                break;
+        }
+        var freshInvitation = await db.Invitations.AsNoTracking().FirstAsync(i => i.Id == invitation.Id, ct);
+        var freshPerson = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == person.Id, ct);
+        return cards.Invitation(MessageKind.Invitation, campaign, session, freshPerson, freshInvitation, userId, now, notice);
+    }
+
+    private async Task<AnswerOutcome?> AnswerAsync(Domain.Campaigns.Session session, Guid invitationId, Guid participantId, RsvpResponse response, DateTimeOffset now, CancellationToken ct)
+    {
+        if (session.IsCancelled || now >= session.StartsAt) return null;
+        return await db.RetryOnConflictAsync(async () =>
+        {
+            var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
+            var invitation = invitations.Single(i => i.Id == invitationId);
+            if (invitation.Status is RsvpStatus.Withdrawn or RsvpStatus.Cancelled or RsvpStatus.Attended or RsvpStatus.NoShow) return null;
+            var outcome = new Roster(session, invitations).Answer(invitation, response, AnswerChannel.Teams, $"participant:{participantId}", now);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return outcome;
+        });
+    }
+
+    private async Task<bool> SaveNeedsAsync(Guid participantId, CardActionInput input, DateTimeOffset now, CancellationToken ct)
+    {
+        var person = await db.Participants.FirstAsync(p => p.Id == participantId, ct);
+        var hadTransport = person.Needs.Transport;
+        if (input.Consent == "true") person.GiveConsent(new Consent(now, AnswerChannel.Teams, RsvpService.ConsentTextVersion));
+        if (person.Consent is null) return false;
+        person.StateNeeds(new Needs(input.Transport == "true", Text.Clean(input.Diet), Text.Clean(input.Accessibility), Text.Clean(input.Interpretation), person.Needs.Other), now);
+        await db.SaveChangesAsync(ct);
+        if (!hadTransport && person.Needs.Transport)
+            logger.LogInformation("Participant {ParticipantId} needs transport (said in Teams).", person.Id);
+        return true;
+    }
+
+    private async Task<Language> LanguageOfAsync(string? objectId, CancellationToken ct)
+    {
+        if (objectId is null) return Language.Fr;
+        var installation = await directory.FindAsync(objectId, ct);
+        if (installation?.Language is { } chosen && LanguageCodes.TryParse(chosen, out var language)) return language;
+        var person = await db.Participants.AsNoTracking().Where(p => p.TeamsObjectId == objectId).OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(ct);
+        return person?.Language ?? Language.Fr;
+    }
+
+    private static string Texts(Participant person, string key) => ParticipantBot.Resources.Texts.Get(key, person.Language);
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Teams;
+
+/// <summary>What the bot learns when it is installed for someone, and where it can reach whom.</summary>
+public sealed record TeamsUser(string TenantId, string ObjectId, string UserId, string? Name, string? Upn, string? Email,
+    string ConversationId, string ServiceUrl, string BotId, string? BotName, string ChannelId);
+
+/// <summary>The stored conversation references, and the link from Teams users to participants.</summary>
+public sealed class TeamsDirectory(AppDbContext db, TimeProvider clock, ILogger<TeamsDirectory> logger)
+{
+    /// <summary>Stores (or refreshes) the reference and links the participants it belongs to: by object id, else by UPN or email.</summary>
+    public async Task RememberAsync(TeamsUser user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var installation = await db.TeamsInstallations.FirstOrDefaultAsync(i => i.TenantId == user.TenantId && i.UserObjectId == user.ObjectId, ct);
+        if (installation is null)
+        {
+            installation = new TeamsInstallation { Id = Guid.NewGuid(), TenantId = user.TenantId, UserObjectId = user.ObjectId, InstalledAt = now };
+            db.TeamsInstallations.Add(installation);
+        }
+        installation.UserId = user.UserId;
+        installation.UserName = user.Name;
+        installation.Upn = Text.Clean(user.Upn)?.ToLowerInvariant();
+        installation.Email = Text.Clean(user.Email)?.ToLowerInvariant();
+        installation.ConversationId = user.ConversationId;
+        installation.ServiceUrl = user.ServiceUrl;
+        installation.BotId = user.BotId;
+        installation.BotName = user.BotName;
+        installation.ChannelId = user.ChannelId;
+        installation.Active = true;
+        installation.InactiveReason = null;
+        installation.UpdatedAt = now;
+
+        var addresses = new[] { installation.Upn, installation.Email }.OfType<string>().Distinct().ToList();
+        var unlinked = await db.Participants
+            .Where(p => p.TeamsObjectId == null && ((p.TeamsUpn != null && addresses.Contains(p.TeamsUpn)) || (p.Email != null && addresses.Contains(p.Email))))
+            .ToListAsync(ct);
+        foreach (var participant in unlinked) participant.LinkTeamsIdentity(user.ObjectId, now);
+        await db.SaveChangesAsync(ct);
+        if (unlinked.Count > 0)
+            logger.LogInformation("Teams user {ObjectId} linked to {Count} participant record(s) by UPN or email.", user.ObjectId, unlinked.Count);
+    }
+
+    public async Task ForgetAsync(string tenantId, string objectId, string reason, CancellationToken ct)
+    {
+        var installation = await db.TeamsInstallations.FirstOrDefaultAsync(i => i.TenantId == tenantId && i.UserObjectId == objectId, ct);
+        if (installation is null) return;
+        installation.Active = false;
+        installation.InactiveReason = reason;
+        installation.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    public Task<TeamsInstallation?> FindAsync(string? objectId, CancellationToken ct) =>
+        objectId is null
+            ? Task.FromResult<TeamsInstallation?>(null)
+            : db.TeamsInstallations.Where(i => i.UserObjectId == objectId && i.Active).OrderByDescending(i => i.UpdatedAt).FirstOrDefaultAsync(ct);
+
+    /// <summary>Object ids among these that the bot can reach now.</summary>
+    public async Task<HashSet<string>> ReachableAsync(IReadOnlyCollection<string> objectIds, CancellationToken ct) =>
+        objectIds.Count == 0
+            ? []
+            : (await db.TeamsInstallations.Where(i => i.Active && objectIds.Contains(i.UserObjectId)).Select(i => i.UserObjectId).ToListAsync(ct)).ToHashSet();
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Messages;
+using ParticipantBot.Domain.Participants;
+using ParticipantBot.Email;
+using ParticipantBot.Teams.Cards;
+
+namespace ParticipantBot.Tests.Teams;
+
+/// <summary>Every card the bot sends, in every state and language, filled by the service's own factory.</summary>
+public static class CardSamples
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    public static CardFactory Factory() =>
+        new(new CardActionSigner(new EphemeralDataProtectionProvider()), Options.Create(new EmailOptions()));
+
+    public static IEnumerable<(string Name, CardContent Content)> All()
+    {
+        var factory = Factory();
+        var campaign = Campaign.Create("Consultations sectorielles – Tanger", "organiser", Now);
+        var session = Session.Create(campaign.Id, "Gouvernance", new DateTime(2027, 2, 10, 9, 30, 0), new DateTime(2027, 2, 10, 13, 0, 0), TimeZones.Default,
+            "Hôtel, Tanger", 24, [Language.Fr, Language.Ar], "Gouvernance numérique ; éthique de l'IA", new DateTime(2027, 2, 5, 18, 0, 0));
+        foreach (var language in Enum.GetValues<Language>())
+        {
+            var code = language.Code();
+            var person = Participant.Create(campaign.Id, new ParticipantDetails
+            {
+                FullName = "Fatima Zahra", Email = "fz@example.org", Group = "youth", Language = language, Channel = PreferredChannel.Teams, TeamsObjectId = "oid",
+                Needs = new Needs(true, "végétarien"),
+            }, Now);
+            Invitation In(params RsvpStatus[] path)
+            {
+                var invitation = Invitation.Create(session.Id, person.Id, Now);
+                foreach (var status in path) invitation.MoveTo(status, AnswerChannel.Teams, "p", Now);
+                return invitation;
+            }
+            yield return ($"{code}-invitation", factory.InvitationContent(MessageKind.Invitation, campaign, session, person, In(RsvpStatus.Invited), "29:user", Now));
+            yield return ($"{code}-accepted", factory.InvitationContent(MessageKind.Invitation, campaign, session, person, In(RsvpStatus.Invited, RsvpStatus.Accepted), "29:user", Now, "ok"));
+            yield return ($"{code}-waitlisted", factory.InvitationContent(MessageKind.Waitlisted, campaign, session, person, In(RsvpStatus.Invited, RsvpStatus.Waitlisted), "29:user", Now));
+            yield return ($"{code}-offered", factory.InvitationContent(MessageKind.SeatOffered, campaign, session, person, In(RsvpStatus.Invited, RsvpStatus.Waitlisted, RsvpStatus.Offered), "29:user", Now));
+            yield return ($"{code}-update-declined", factory.InvitationContent(MessageKind.Update, campaign, session, person, In(RsvpStatus.Invited, RsvpStatus.Declined), null, Now));
+            yield return ($"{code}-closed", factory.InvitationContent(MessageKind.Invitation, campaign, session, person, In(RsvpStatus.Invited, RsvpStatus.Accepted), "29:user", session.StartsAt.AddHours(1)));
+            yield return ($"{code}-notice", factory.NoticeContent(language, "Card.NotYours.Title", "Card.NotYours.Text"));
+            yield return ($"{code}-help", factory.HelpContent(language));
+            yield return ($"{code}-invitations", factory.InvitationsContent(language, [new InvitationLine(session, RsvpStatus.Accepted), new InvitationLine(session, RsvpStatus.Waitlisted)]));
+            yield return ($"{code}-invitations-empty", factory.InvitationsContent(language, []));
+        }
+    }
+}
