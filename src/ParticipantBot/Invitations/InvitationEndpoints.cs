@@ -119,14 +119,19 @@ public static class InvitationEndpoints
         if (await access.FindSessionAsync(id, ct) is not { Session: var session }) return TypedResults.NotFound();
         if (request.DelegateParticipantId is not { } delegateId)
             return Problems.Validation("delegateParticipantId", "Say who the delegate is: delegateParticipantId.");
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.SessionId == id && i.ParticipantId == participantId, ct);
-        if (invitation is null) return TypedResults.NotFound();
-        var delegatePerson = await db.Participants.FirstOrDefaultAsync(p => p.Id == delegateId && p.CampaignId == session.CampaignId, ct);
+        if (!await db.Invitations.AnyAsync(i => i.SessionId == id && i.ParticipantId == participantId, ct)) return TypedResults.NotFound();
+        var delegatePerson = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == delegateId && p.CampaignId == session.CampaignId, ct);
         if (delegatePerson is null) return Problems.Validation("delegateParticipantId", "The delegate is not on this campaign's guest list; add them first.");
         if (await db.Invitations.AnyAsync(i => i.SessionId == id && i.ParticipantId == delegateId, ct))
             return Problems.Conflict("The delegate already has an invitation to this session.", "delegateParticipantId");
-        invitation.Substitute(delegateId, access.UserId, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        var by = access.UserId;
+        var invitation = await db.RetryOnConflictAsync(async () =>
+        {
+            var current = await db.Invitations.SingleAsync(i => i.SessionId == id && i.ParticipantId == participantId, ct);
+            current.Substitute(delegateId, by, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return current;
+        });
         return TypedResults.Ok(new InvitationDetailDto(InvitationDto.From(invitation, delegatePerson), invitation.History.Select(ChangeDto.Of).ToList(), null));
     }
 
