@@ -10,13 +10,14 @@ using ParticipantBot.Participants;
 using ParticipantBot.Participants.Import;
 using ParticipantBot.Persistence;
 using ParticipantBot.Rsvp;
+using ParticipantBot.Scheduling;
 using ParticipantBot.Teams;
 
 // "--demo" is a switch of ours, not a configuration key; Demo:Seed=true does the same from configuration.
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo:Seed");
 
-builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel();
+builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddScheduling();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
 builder.Services.AddDelivery().AddEmail().AddRsvpPage();
 
@@ -35,13 +36,16 @@ app.MapParticipantApi();
 app.MapGuestListImport();
 app.MapInvitationApi();
 app.MapMessageApi();
+app.MapReminderApi();
 app.MapRazorPages();
 app.MapTeamsBot();
+app.MapSchedulingDashboard();
 
 await app.MigrateDatabaseAsync();
 app.LogSettings();
 app.WarnAboutDevelopmentIdentity();
 app.LogTeamsMode();
+app.RegisterRecurringJobs();
 if (seedDemo) await app.SeedDemoAsync();
 
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Reminders;
 
 namespace ParticipantBot.Domain.Campaigns;
 
@@ -31,6 +32,7 @@ public sealed class Session
     public SessionState State { get; private set; }
     /// <summary>Grows each time the time or place changes, so that calendar updates replace the old invitation.</summary>
     public int Sequence { get; private set; }
+    public ReminderPolicy ReminderPolicy { get; private set; } = ReminderPolicy.Default;
 
     public static Session Create(Guid campaignId, string title, DateTime localStart, DateTime localEnd, string timeZoneId,
         string? venue = null, int? capacity = null, IEnumerable<Language>? languages = null, string? agenda = null,
@@ -100,6 +102,12 @@ public sealed class Session
     }
 
     public void SetAgenda(string? agenda) => Agenda = Text.Clean(agenda);
+
+    public void SetReminderPolicy(ReminderPolicy policy)
+    {
+        policy.Validate();
+        ReminderPolicy = policy;
+    }
 
     public void SetSubGroups(IEnumerable<string> subGroups)
     {

@@ -10,7 +10,6 @@ public static class DeliveryModule
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<SessionMessages>();
         services.AddScoped<Invitations.IInvitationDispatch>(sp => sp.GetRequiredService<SessionMessages>());
-        services.AddHostedService<DispatchLoop>();
         return services;
     }
 }

@@ -11,10 +11,6 @@ public sealed class DeliveryOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>Seconds between two looks at the outbox when nothing wakes the dispatcher.</summary>
-    [Range(1, 3600)]
-    public int PollSeconds { get; set; } = 15;
-
     /// <summary>A message claimed longer ago than this, and not finished, was cut off by a crash: it is inDoubt.</summary>
     [Range(10, 86_400)]
     public int LeaseSeconds { get; set; } = 120;

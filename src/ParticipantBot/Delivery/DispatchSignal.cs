@@ -1,14 +1,25 @@
 namespace ParticipantBot.Delivery;
 
-/// <summary>Wakes the dispatcher when new messages are planned, instead of waiting for its next look.</summary>
-public sealed class DispatchSignal
+/// <summary>How a dispatch run is started (Hangfire in the service).</summary>
+public interface IDispatchTrigger
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    void Trigger();
+}
+
+/// <summary>
+/// Asks for a dispatch run when messages are planned, instead of waiting for the next recurring
+/// one; many plans in a row ask once, until that run starts.
+/// </summary>
+public sealed class DispatchSignal(IServiceProvider services)
+{
+    private int _requested;
 
     public void Wake()
     {
-        try { _signal.Release(); } catch (SemaphoreFullException) { /* already awake */ }
+        if (Interlocked.Exchange(ref _requested, 1) == 1) return;
+        services.GetService<IDispatchTrigger>()?.Trigger();
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+    /// <summary>A run started: the next plan asks again.</summary>
+    public void Started() => Interlocked.Exchange(ref _requested, 0);
 }

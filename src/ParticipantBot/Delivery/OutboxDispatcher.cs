@@ -62,7 +62,8 @@ public sealed class OutboxDispatcher(
         db.ChangeTracker.Clear();
         var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, ct);
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.SessionId == message.SessionId && i.ParticipantId == message.ParticipantId, ct);
-        if (WhySkip(message, invitation) is { } why)
+        var person = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == message.ParticipantId, ct);
+        if (WhySkip(message, invitation, person) is { } why)
         {
             message.Skip(why);
             await db.SaveChangesAsync(ct);
@@ -123,15 +124,20 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private static string? WhySkip(OutboundMessage message, Invitation? invitation)
+    /// <summary>The stop rules, checked at the moment of sending, whatever was planned.</summary>
+    private static string? WhySkip(OutboundMessage message, Invitation? invitation, Domain.Participants.Participant? person)
     {
-        if (invitation is null) return "The invitation no longer exists.";
+        if (invitation is null || person is null) return "The invitation no longer exists.";
+        var isReminder = message.Kind is MessageKind.Reminder or MessageKind.DayBefore or MessageKind.Today;
+        if (isReminder && person.StoppedAt is not null) return "The person asked for no more reminders.";
         return (message.Kind, invitation.Status) switch
         {
             (MessageKind.Cancellation, _) => null,
             (_, RsvpStatus.Cancelled) => "The session was cancelled.",
             (_, RsvpStatus.Withdrawn) => "The invitation was withdrawn.",
-            (MessageKind.Update or MessageKind.Reminder or MessageKind.DayBefore or MessageKind.Today, RsvpStatus.Declined) => "The person declined.",
+            (_, RsvpStatus.Declined) => "The person declined.",
+            (MessageKind.Reminder, var status) when !RsvpTransitions.AwaitsAnswer(status) => "The person answered.",
+            (MessageKind.DayBefore or MessageKind.Today, var status) when status != RsvpStatus.Accepted => "Only accepted participants get this reminder.",
             _ => null,
         };
     }

@@ -3,13 +3,19 @@ using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
+using ParticipantBot.Domain.Reminders;
 using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Delivery;
 
+/// <summary>One message to write into the outbox.</summary>
+public sealed record PlannedMessage(Participant Person, MessageKind Kind, int Sequence, DateTimeOffset DueAt);
+
 /// <summary>
-/// Writes the messages a participant is owed into the outbox: one per channel their preference
-/// covers and the service can use. Planning the same message twice changes nothing.
+/// Writes the messages participants are owed into the outbox. Invitations, updates and
+/// cancellations go on every channel the person asked for that can carry them; reminders and
+/// other notices on the best one (Teams when reachable, else email). Planning the same message
+/// twice changes nothing.
 /// </summary>
 public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchSignal signal, IEnumerable<IMessageSender> senders)
 {
@@ -45,6 +51,72 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchS
         return ids.Count == 0 ? [] : (await db.TeamsInstallations.Where(i => i.Active && ids.Contains(i.UserObjectId)).Select(i => i.UserObjectId).ToListAsync(ct)).ToHashSet();
     }
 
+    /// <returns>How many messages were planned (not counting those already there).</returns>
+    public Task<int> PlanAsync(Session session, IReadOnlyCollection<Participant> people, MessageKind kind, int sequence, DateTimeOffset? dueAt, CancellationToken ct)
+    {
+        var at = dueAt ?? clock.GetUtcNow();
+        var everyChannel = kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation;
+        return PlanAsync(session, people.Select(p => new PlannedMessage(p, kind, sequence, at)).ToList(), everyChannel, ct);
+    }
+
+    /// <summary>The session's reminders for these people, at their times in each person's zone.</summary>
+    public Task<int> PlanRemindersAsync(Session session, Campaign campaign, IReadOnlyCollection<Participant> people, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var planned = people.SelectMany(p => ReminderSchedule.For(session, session.ReminderPolicy, p.ZoneOr(campaign.TimeZoneId), now)
+            .Select(r => new PlannedMessage(p, r.Kind, r.Sequence, r.DueAt))).ToList();
+        return PlanAsync(session, planned, everyChannel: false, ct);
+    }
+
+    private async Task<int> PlanAsync(Session session, IReadOnlyList<PlannedMessage> wanted, bool everyChannel, CancellationToken ct)
+    {
+        if (wanted.Count == 0) return 0;
+        var now = clock.GetUtcNow();
+        var people = wanted.Select(w => w.Person).DistinctBy(p => p.Id).ToList();
+        var ids = people.Select(p => p.Id).ToList();
+        var kinds = wanted.Select(w => w.Kind).Distinct().ToList();
+        var existing = (await db.OutboundMessages
+            .Where(m => m.SessionId == session.Id && kinds.Contains(m.Kind) && ids.Contains(m.ParticipantId))
+            .Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
+        var reachable = await ReachableInTeamsAsync(people, ct);
+        var planned = 0;
+        foreach (var (person, kind, sequence, dueAt) in wanted)
+        {
+            var inTeams = person.TeamsObjectId is not null && reachable.Contains(person.TeamsObjectId);
+            var channels = ChannelsFor(person, inTeams);
+            if (!everyChannel) channels = channels.Take(1).ToList();
+            // Someone who asked for Teams but cannot be reached there is recorded as such, with the reason.
+            if (everyChannel && WhyNotTeams(person, inTeams) is { } whyNot)
+                Record(OutboundMessage.Plan(session.CampaignId, session.Id, person.Id, kind, sequence, DeliveryChannel.Teams, dueAt, now),
+                    channels.Count > 0 ? whyNot + " Sent by email instead." : whyNot);
+            if (channels.Count == 0)
+            {
+                Record(OutboundMessage.Plan(session.CampaignId, session.Id, person.Id, kind, sequence, DeliveryChannel.Email, dueAt, now),
+                    person.Email is null
+                        ? "No channel can reach this person: there is no email address and Teams is not available for them."
+                        : "No channel can reach this person.");
+                continue;
+            }
+            foreach (var channel in channels)
+            {
+                var message = OutboundMessage.Plan(session.CampaignId, session.Id, person.Id, kind, sequence, channel, dueAt, now);
+                if (!existing.Add(message.IdempotencyKey)) continue;
+                db.OutboundMessages.Add(message);
+                planned++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        if (planned > 0) signal.Wake();
+        return planned;
+
+        void Record(OutboundMessage skipped, string reason)
+        {
+            if (!existing.Add(skipped.IdempotencyKey)) return;
+            skipped.Skip(reason);
+            db.OutboundMessages.Add(skipped);
+        }
+    }
+
     /// <summary>Teams could not deliver: the same message goes by email, once, when the person has an address.</summary>
     public async Task<bool> FallBackToEmailAsync(OutboundMessage failed, CancellationToken ct)
     {
@@ -58,55 +130,5 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchS
         await db.SaveChangesAsync(ct);
         signal.Wake();
         return true;
-    }
-
-    /// <returns>How many messages were planned (not counting those already there).</returns>
-    public async Task<int> PlanAsync(Session session, IReadOnlyCollection<Participant> people, MessageKind kind, int sequence, DateTimeOffset? dueAt, CancellationToken ct)
-    {
-        if (people.Count == 0) return 0;
-        var now = clock.GetUtcNow();
-        var ids = people.Select(p => p.Id).ToList();
-        var existing = (await db.OutboundMessages
-            .Where(m => m.SessionId == session.Id && m.Kind == kind && m.Sequence == sequence && ids.Contains(m.ParticipantId))
-            .Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
-        var reachable = await ReachableInTeamsAsync(people, ct);
-        var planned = 0;
-        foreach (var person in people)
-        {
-            var inTeams = person.TeamsObjectId is not null && reachable.Contains(person.TeamsObjectId);
-            var channels = ChannelsFor(person, inTeams);
-            // Someone who asked for Teams but cannot be reached there is recorded as such, with the reason.
-            if (WhyNotTeams(person, inTeams) is { } whyNot)
-            {
-                var unreachable = OutboundMessage.Plan(session.CampaignId, session.Id, person.Id, kind, sequence, DeliveryChannel.Teams, dueAt ?? now, now);
-                if (existing.Add(unreachable.IdempotencyKey))
-                {
-                    unreachable.Skip(channels.Count > 0 ? whyNot + " Sent by email instead." : whyNot);
-                    db.OutboundMessages.Add(unreachable);
-                }
-            }
-            if (channels.Count == 0)
-            {
-                var skipped = OutboundMessage.Plan(session.CampaignId, session.Id, person.Id, kind, sequence, DeliveryChannel.Email, dueAt ?? now, now);
-                if (existing.Add(skipped.IdempotencyKey))
-                {
-                    skipped.Skip(person.Email is null
-                        ? "No channel can reach this person: there is no email address and Teams is not available for them."
-                        : "No channel can reach this person.");
-                    db.OutboundMessages.Add(skipped);
-                }
-                continue;
-            }
-            foreach (var channel in channels)
-            {
-                var message = OutboundMessage.Plan(session.CampaignId, session.Id, person.Id, kind, sequence, channel, dueAt ?? now, now);
-                if (!existing.Add(message.IdempotencyKey)) continue;
-                db.OutboundMessages.Add(message);
-                planned++;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        if (planned > 0) signal.Wake();
-        return planned;
     }
 }

@@ -28,6 +28,9 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
             MessageKind.Cancellation => ("Email.Cancellation.Subject", "Email.Cancellation.Intro"),
             MessageKind.Waitlisted => ("Email.Waitlisted.Subject", "Email.Waitlisted.Intro"),
             MessageKind.SeatOffered => ("Email.SeatOffered.Subject", "Email.SeatOffered.Intro"),
+            MessageKind.Reminder => ("Email.Reminder.Subject", "Email.Reminder.Intro"),
+            MessageKind.DayBefore => ("Email.DayBefore.Subject", "Email.DayBefore.Intro"),
+            MessageKind.Today => ("Email.Today.Subject", "Email.Today.Intro"),
             _ => ("Email.Invitation.Subject", "Email.Invitation.Intro"),
         };
         var withLink = message.Kind is not MessageKind.Cancellation;
@@ -38,8 +41,10 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
         var details = new List<(string Label, string Value)> { (Texts.Get("Label.When", lang), when) };
         if (session.Venue is { } venue) details.Add((Texts.Get("Label.Where", lang), venue));
         if (session.Agenda is { } agenda) details.Add((Texts.Get("Label.Agenda", lang), agenda));
-        if (session.LocalAnswerDeadline is { } deadline && message.Kind is MessageKind.Invitation or MessageKind.Update)
+        if (session.LocalAnswerDeadline is { } deadline && message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Reminder)
             details.Add((Texts.Get("Label.Deadline", lang), Texts.DateTime(deadline, lang)));
+        if (person.Needs.Transport && message.Kind is MessageKind.DayBefore or MessageKind.Today)
+            details.Add((Texts.Get("Label.Transport", lang), Texts.Get("Value.TransportArranged", lang)));
 
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));

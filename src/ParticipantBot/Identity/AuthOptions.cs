@@ -13,6 +13,9 @@ public sealed class AuthOptions
     public string? Audience { get; set; }
     public string Instance { get; set; } = "https://login.microsoftonline.com/";
 
+    /// <summary>Object ids of the administrators: the Hangfire dashboard, and (later) every campaign.</summary>
+    public List<string> Administrators { get; set; } = [];
+
     /// <summary>The object id the development identity acts as (Development on loopback only).</summary>
     public string DevelopmentUser { get; set; } = DemoIdentity.OrganiserObjectId;
 

@@ -6,6 +6,7 @@ using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Messages;
 using ParticipantBot.Identity;
 using ParticipantBot.Persistence;
 
@@ -43,7 +44,9 @@ public static class InvitationEndpoints
         var messages = await db.OutboundMessages.AsNoTracking().Where(m => m.SessionId == id)
             .Select(m => new { m.ParticipantId, m.Channel, m.Kind, m.Status, m.Reason, m.SentAt, m.CreatedAt }).ToListAsync(ct);
         var delivery = messages.GroupBy(m => m.ParticipantId).ToDictionary(g => g.Key, g => (IReadOnlyList<DeliveryDto>)g
-            .GroupBy(m => m.Channel).Select(c => c.OrderBy(m => m.CreatedAt).Last())
+            // Per channel, the last message that went (or was decided); else the next one planned.
+            .GroupBy(m => m.Channel).Select(c => c.Where(m => m.Status != DeliveryStatus.Planned).OrderBy(m => m.CreatedAt).LastOrDefault()
+                ?? c.OrderBy(m => m.CreatedAt).First())
             .Select(m => new DeliveryDto(m.Channel, m.Kind, m.Status, m.Reason, m.SentAt)).OrderBy(d => d.Channel).ToList());
         return TypedResults.Ok(rows.OrderBy(r => r.p.NameKey).Select(r => InvitationDto.From(r.i, r.p, delivery.GetValueOrDefault(r.p.Id))).ToList());
     }

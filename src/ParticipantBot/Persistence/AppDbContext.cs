@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<Teams.TeamsInstallation> TeamsInstallations => Set<Teams.TeamsInstallation>();
+    public DbSet<Scheduling.DigestRecord> DigestRecords => Set<Scheduling.DigestRecord>();
     /// <summary>ASP.NET Core Data Protection keys: signed links survive restarts and work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -67,6 +68,18 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.Ignore(s => s.LocalEnd);
             e.Ignore(s => s.LocalAnswerDeadline);
             e.Ignore(s => s.IsCancelled);
+            e.ComplexProperty(s => s.ReminderPolicy, r =>
+            {
+                r.Property(x => x.FirstReminderDays).HasColumnName("ReminderFirstDays");
+                r.Property(x => x.SecondReminderDays).HasColumnName("ReminderSecondDays");
+                r.Property(x => x.DayBefore).HasColumnName("ReminderDayBefore");
+                r.Property(x => x.SameDay).HasColumnName("ReminderSameDay");
+                r.Property(x => x.SendAt).HasColumnName("ReminderSendAt");
+                r.Property(x => x.SameDayAt).HasColumnName("ReminderSameDayAt");
+                r.Property(x => x.QuietFrom).HasColumnName("ReminderQuietFrom");
+                r.Property(x => x.QuietUntil).HasColumnName("ReminderQuietUntil");
+                r.Ignore(x => x.NonResponderDays);
+            });
         });
 
         model.Entity<Participant>(e =>
@@ -137,6 +150,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.Property(i => i.ChannelId).HasMaxLength(50);
             e.Property(i => i.InactiveReason).HasMaxLength(500);
             e.Property(i => i.Language).HasMaxLength(8);
+        });
+
+        model.Entity<Scheduling.DigestRecord>(e =>
+        {
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => new { d.CampaignId, d.OrganiserObjectId, d.Day }).IsUnique();
+            e.Property(d => d.OrganiserObjectId).HasMaxLength(100);
+            e.Property(d => d.Outcome).HasMaxLength(500);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<OutboundMessage>(e =>

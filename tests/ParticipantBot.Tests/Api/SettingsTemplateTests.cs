@@ -18,6 +18,7 @@ public class SettingsTemplateTests
     [InlineData(typeof(ParticipantBot.Email.EmailOptions), ParticipantBot.Email.EmailOptions.Section)]
     [InlineData(typeof(ParticipantBot.Delivery.DeliveryOptions), ParticipantBot.Delivery.DeliveryOptions.Section)]
     [InlineData(typeof(ParticipantBot.Teams.BotOptions), ParticipantBot.Teams.BotOptions.Section)]
+    [InlineData(typeof(ParticipantBot.Scheduling.SchedulingOptions), ParticipantBot.Scheduling.SchedulingOptions.Section)]
     public void Template_ListsEverySettingOf(Type options, string section)
     {
         var template = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!;

@@ -48,6 +48,9 @@ public static class CardSamples
             yield return ($"{code}-help", factory.HelpContent(language));
             yield return ($"{code}-invitations", factory.InvitationsContent(language, [new InvitationLine(session, RsvpStatus.Accepted), new InvitationLine(session, RsvpStatus.Waitlisted)]));
             yield return ($"{code}-invitations-empty", factory.InvitationsContent(language, []));
+            yield return ($"{code}-digest", factory.DigestContent(language, campaign.Name, Now, [("Digest.Accepted", 4), ("Digest.Declined", 1), ("Digest.Needs", 2)],
+                [("Digest.Declined", ["Omar El Khatib"]), ("Digest.Needs", ["Salma Tazi", "سلمى"])]));
+            yield return ($"{code}-digest-empty", factory.DigestContent(language, campaign.Name, Now, [], []));
         }
     }
 }

@@ -80,8 +80,8 @@ public sealed class TeamsBotTests : IAsyncLifetime
         await BotActivities.PostAsync(_client, BotActivities.Install(_connector.Url, "oid-gone", "29:gone", "remove"));
         await new Scenario(_client).InviteAsync(session, person);
         var messages = await Eventually.WaitAsync(() => _client.GetJsonAsync($"/api/sessions/{session}/messages"),
-            m => m.AsArray().Any(x => x.Str("channel") == "email" && x.Str("status") == "sent"), "the email instead of the card");
-        var teams = messages.AsArray().Single(x => x.Str("channel") == "teams");
+            m => m.AsArray().Any(x => x.Str("channel") == "email" && x.Str("kind") == "invitation" && x.Str("status") == "sent"), "the email instead of the card");
+        var teams = messages.AsArray().Single(x => x.Str("channel") == "teams" && x.Str("kind") == "invitation");
         Assert.Equal("skipped", teams.Str("status"));
         Assert.Contains("not installed", teams.Str("reason"));
         // The organiser sees it on the invitation itself, with the reason.
@@ -209,11 +209,11 @@ public sealed class TeamsBotTests : IAsyncLifetime
         _connector.AnswerNext(404);
         await new Scenario(_client).InviteAsync(session, person);
         var messages = await Eventually.WaitAsync(() => _client.GetJsonAsync($"/api/sessions/{session}/messages"),
-            m => m.AsArray().Any(x => x.Str("channel") == "email" && x.Str("status") == "sent"), "the email fallback");
-        var teams = messages.AsArray().Single(x => x.Str("channel") == "teams");
+            m => m.AsArray().Any(x => x.Str("channel") == "email" && x.Str("kind") == "invitation" && x.Str("status") == "sent"), "the email fallback");
+        var teams = messages.AsArray().Single(x => x.Str("channel") == "teams" && x.Str("kind") == "invitation");
         Assert.Equal("failed", teams.Str("status"));
         Assert.Contains("404", teams.Str("reason"));
-        Assert.Single(messages.AsArray(), x => x.Str("channel") == "email");
+        Assert.Single(messages.AsArray(), x => x.Str("channel") == "email" && x.Str("kind") == "invitation");
         await using var scope = _service.Services.CreateAsyncScope();
         Assert.False((await scope.ServiceProvider.GetRequiredService<AppDbContext>().TeamsInstallations.SingleAsync(i => i.UserObjectId == "oid-404")).Active);
     }
@@ -226,8 +226,8 @@ public sealed class TeamsBotTests : IAsyncLifetime
         _connector.AnswerNext(429, "1");
         await new Scenario(_client).InviteAsync(session, person);
         var messages = await Eventually.WaitAsync(() => _client.GetJsonAsync($"/api/sessions/{session}/messages"),
-            m => m.AsArray().Any(x => x.Str("channel") == "teams" && x.Str("status") == "sent"), "the retried card");
-        var teams = messages.AsArray().Single(x => x.Str("channel") == "teams");
+            m => m.AsArray().Any(x => x.Str("channel") == "teams" && x.Str("kind") == "invitation" && x.Str("status") == "sent"), "the retried card");
+        var teams = messages.AsArray().Single(x => x.Str("channel") == "teams" && x.Str("kind") == "invitation");
         Assert.Equal(2, teams!["attempts"]!.GetValue<int>());
     }
 
@@ -239,8 +239,8 @@ public sealed class TeamsBotTests : IAsyncLifetime
         _connector.AnswerNext(403);
         await new Scenario(_client).InviteAsync(session, person);
         var messages = await Eventually.WaitAsync(() => _client.GetJsonAsync($"/api/sessions/{session}/messages"),
-            m => m.AsArray().Any(x => x.Str("channel") == "teams" && x.Str("status") == "failed"), "the refused card");
-        var teams = messages.AsArray().Single(x => x.Str("channel") == "teams");
+            m => m.AsArray().Any(x => x.Str("channel") == "teams" && x.Str("kind") == "invitation" && x.Str("status") == "failed"), "the refused card");
+        var teams = messages.AsArray().Single(x => x.Str("channel") == "teams" && x.Str("kind") == "invitation");
         Assert.Equal(1, teams!["attempts"]!.GetValue<int>());
         Assert.Contains("403", teams.Str("reason"));
     }

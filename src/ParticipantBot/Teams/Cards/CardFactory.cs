@@ -49,6 +49,9 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
             MessageKind.Cancellation => "Card.Heading.Cancellation",
             MessageKind.SeatOffered => "Card.Heading.SeatOffered",
             MessageKind.Waitlisted => "Card.Heading.Waitlisted",
+            MessageKind.Reminder => "Card.Heading.Reminder",
+            MessageKind.DayBefore => "Card.Heading.DayBefore",
+            MessageKind.Today => "Card.Heading.Today",
             _ => "Card.Heading.Invitation",
         };
         var intro = kind switch
@@ -57,12 +60,17 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
             MessageKind.Cancellation => Texts.Format("Email.Cancellation.Intro", lang, session.Title),
             MessageKind.SeatOffered => Texts.Format("Email.SeatOffered.Intro", lang, session.Title),
             MessageKind.Waitlisted => Texts.Format("Email.Waitlisted.Intro", lang, session.Title),
+            MessageKind.Reminder => Texts.Format("Email.Reminder.Intro", lang, session.Title),
+            MessageKind.DayBefore => Texts.Format("Email.DayBefore.Intro", lang, session.Title),
+            MessageKind.Today => Texts.Format("Email.Today.Intro", lang, session.Title),
             _ => "",
         };
         var facts = new JsonArray { Fact(Texts.Get("Label.When", lang), When(session, lang)) };
         if (session.Venue is { } venue) facts.Add(Fact(Texts.Get("Label.Where", lang), venue));
         if (session.Agenda is { } agenda) facts.Add(Fact(Texts.Get("Label.Agenda", lang), agenda));
         if (session.LocalAnswerDeadline is { } deadline && canAnswer) facts.Add(Fact(Texts.Get("Label.Deadline", lang), Texts.DateTime(deadline, lang)));
+        if (person.Needs.Transport && kind is MessageKind.DayBefore or MessageKind.Today)
+            facts.Add(Fact(Texts.Get("Label.Transport", lang), Texts.Get("Value.TransportArranged", lang)));
 
         var answered = invitation.Status is not (RsvpStatus.NotSent or RsvpStatus.Invited);
         var status = Texts.Format("Card.Status", lang, Texts.Get("Status." + RsvpTransitions.Name(invitation.Status), lang));
@@ -156,6 +164,20 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
 
     // No "lang" on the card: the official JS renderer validates it with a stateful (global) regex and
     // refuses every other card; Teams does not use it, and right-to-left is what matters.
+    /// <summary>An organiser's daily digest: counts by kind of change, and who (declines, waiting list, needs).</summary>
+    public CardContent DigestContent(Language lang, string campaignName, DateTimeOffset sinceLocal,
+        IReadOnlyList<(string LabelKey, int Count)> counts, IReadOnlyList<(string LabelKey, IReadOnlyList<string> Names)> lists)
+    {
+        var data = Common(lang);
+        data["title"] = Texts.Format("Digest.Title", lang, campaignName);
+        data["period"] = Texts.Format("Digest.Period", lang, Texts.DateTime(sinceLocal, lang));
+        data["nothing"] = Texts.Get("Digest.Nothing", lang);
+        data["isEmpty"] = counts.Count == 0;
+        data["counts"] = new JsonArray(counts.Select(c => (JsonNode)new JsonObject { ["label"] = Texts.Get(c.LabelKey, lang), ["value"] = c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray());
+        data["lists"] = new JsonArray(lists.Select(l => (JsonNode)new JsonObject { ["label"] = Texts.Get(l.LabelKey, lang), ["names"] = string.Join(", ", l.Names) }).ToArray());
+        return new CardContent("digest", data);
+    }
+
     private static JsonObject Common(Language lang) => new() { ["rtl"] = Texts.IsRightToLeft(lang) };
 
     private static string When(Session session, Language lang) =>

@@ -134,6 +134,43 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.Property<string>("Venue")
                         .HasColumnType("text");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReminderPolicy", "ParticipantBot.Domain.Campaigns.Session.ReminderPolicy#ReminderPolicy", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("DayBefore")
+                                .HasColumnType("boolean")
+                                .HasColumnName("ReminderDayBefore");
+
+                            b1.Property<int?>("FirstReminderDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReminderFirstDays");
+
+                            b1.Property<TimeOnly>("QuietFrom")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("ReminderQuietFrom");
+
+                            b1.Property<TimeOnly>("QuietUntil")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("ReminderQuietUntil");
+
+                            b1.Property<bool>("SameDay")
+                                .HasColumnType("boolean")
+                                .HasColumnName("ReminderSameDay");
+
+                            b1.Property<TimeOnly>("SameDayAt")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("ReminderSameDayAt");
+
+                            b1.Property<int?>("SecondReminderDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("ReminderSecondDays");
+
+                            b1.Property<TimeOnly>("SendAt")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("ReminderSendAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
@@ -400,6 +437,39 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OrganiserObjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "OrganiserObjectId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DigestRecords");
+                });
+
             modelBuilder.Entity("ParticipantBot.Teams.TeamsInstallation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -574,6 +644,15 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.Participant", b =>
+                {
+                    b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
                 {
                     b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
                         .WithMany()

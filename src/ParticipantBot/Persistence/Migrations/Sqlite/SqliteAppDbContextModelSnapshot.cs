@@ -127,6 +127,43 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.Property<string>("Venue")
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ReminderPolicy", "ParticipantBot.Domain.Campaigns.Session.ReminderPolicy#ReminderPolicy", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("DayBefore")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReminderDayBefore");
+
+                            b1.Property<int?>("FirstReminderDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReminderFirstDays");
+
+                            b1.Property<TimeOnly>("QuietFrom")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReminderQuietFrom");
+
+                            b1.Property<TimeOnly>("QuietUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReminderQuietUntil");
+
+                            b1.Property<bool>("SameDay")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReminderSameDay");
+
+                            b1.Property<TimeOnly>("SameDayAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReminderSameDayAt");
+
+                            b1.Property<int?>("SecondReminderDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ReminderSecondDays");
+
+                            b1.Property<TimeOnly>("SendAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ReminderSendAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId");
@@ -393,6 +430,39 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserObjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "OrganiserObjectId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DigestRecords");
+                });
+
             modelBuilder.Entity("ParticipantBot.Teams.TeamsInstallation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -565,6 +635,15 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.Participant", b =>
+                {
+                    b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
                 {
                     b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
                         .WithMany()

@@ -1,0 +1,101 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Options;
+using ParticipantBot.Delivery;
+using ParticipantBot.Identity;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Scheduling;
+
+public static class SchedulingModule
+{
+    public const string AdministratorPolicy = "Administrator";
+
+    /// <summary>
+    /// Hangfire on its own SQLite file by default, on PostgreSQL (schema "hangfire") when the
+    /// database is PostgreSQL. The storage is built here and registered in DI, so that every host
+    /// in a process (the tests run many) keeps its own.
+    /// </summary>
+    public static WebApplicationBuilder AddScheduling(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(SchedulingOptions.Section).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var environment = builder.Environment;
+        var configuration = builder.Configuration;
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var database = sp.GetRequiredService<DatabaseDescription>();
+            var poll = TimeSpan.FromMilliseconds(options.QueuePollMilliseconds);
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                var postgres = new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = poll, PrepareSchemaIfNecessary = true, DistributedLockTimeout = TimeSpan.FromMinutes(2) };
+                return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(
+                    configuration.GetConnectionString(PersistenceModule.ConnectionStringName)!, postgres), postgres);
+            }
+            var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(environment.ContentRootPath, options.SqlitePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll, DistributedLockLifetime = TimeSpan.FromMinutes(2) });
+        });
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (!options.DisableServer)
+            services.AddHangfireServer((_, server) =>
+            {
+                server.WorkerCount = options.Workers;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        services.AddTransient<OutboxDispatchJob>();
+        services.AddScoped<DigestJob>();
+        services.AddSingleton<IDispatchTrigger, HangfireDispatchTrigger>();
+
+        services.AddAuthorizationBuilder().AddPolicy(AdministratorPolicy, p => p
+            .AddAuthenticationSchemes(IdentityModule.OrganiserScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context =>
+            {
+                var http = context.Resource as HttpContext;
+                if (environment.IsDevelopment() && http is not null && DevelopmentAuthenticationHandler.IsLoopback(http)) return true;
+                var admins = http?.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.Administrators ?? [];
+                var objectId = context.User.FindFirst(OrganiserClaims.ObjectId)?.Value;
+                return objectId is not null && admins.Contains(objectId, StringComparer.OrdinalIgnoreCase);
+            }));
+        return builder;
+    }
+
+    /// <summary>Every recurring job, registered in one place with a stable id.</summary>
+    public static void RegisterRecurringJobs(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Services.GetRequiredService<IOptions<Configuration.AppOptions>>().Value.DefaultTimeZone);
+        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DispatchCron);
+        jobs.AddOrUpdate<DigestJob>(DigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DigestCron, new RecurringJobOptions { TimeZone = zone });
+    }
+
+    /// <summary>/hangfire: administrators only (open in Development on loopback), read-only outside Development.</summary>
+    public static void MapSchedulingDashboard(this WebApplication app)
+    {
+        var environment = app.Environment;
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            // ASP.NET Core authorization (the policy below) decides who gets in.
+            Authorization = Array.Empty<IDashboardAuthorizationFilter>(),
+            IsReadOnlyFunc = _ => !environment.IsDevelopment(),
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+        }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(AdministratorPolicy);
+    }
+}
+
+/// <summary>Queues a dispatch run in Hangfire when messages are planned.</summary>
+internal sealed class HangfireDispatchTrigger(IBackgroundJobClient jobs) : IDispatchTrigger
+{
+    public void Trigger() => jobs.Enqueue<OutboxDispatchJob>(j => j.RunAsync(CancellationToken.None));
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ParticipantBot.Scheduling;
+
+/// <summary>Hangfire, the scheduler (Scheduling section).</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>Hangfire's own SQLite file when the database is SQLite (under the content root).</summary>
+    [Required]
+    public string SqlitePath { get; set; } = "data/hangfire.db";
+
+    [Range(1, 64)]
+    public int Workers { get; set; } = 2;
+
+    /// <summary>How often an idle worker looks for queued jobs.</summary>
+    [Range(100, 60_000)]
+    public int QueuePollMilliseconds { get; set; } = 1000;
+
+    /// <summary>Cron of the recurring dispatch that catches what became due (six fields: with seconds).</summary>
+    [Required]
+    public string DispatchCron { get; set; } = "*/15 * * * * *";
+
+    /// <summary>Local time (in the default zone) of the organisers' daily digest.</summary>
+    [Required]
+    public string DigestCron { get; set; } = "0 18 * * *";
+
+    /// <summary>Run no background server in this process (a web-only instance).</summary>
+    public bool DisableServer { get; set; }
+}
