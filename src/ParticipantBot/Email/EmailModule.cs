@@ -10,7 +10,10 @@ public static class EmailModule
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<EmailComposer>();
-        services.TryAddSingleton<IEmailTransport, PickupFolderTransport>();
+        // The last step (a folder here, Graph when configured) always behind the mailbox's limits.
+        services.TryAddSingleton<PickupFolderTransport>();
+        services.AddSingleton<IEmailTransport>(sp => new LimitedEmailTransport(
+            sp.GetRequiredService<PickupFolderTransport>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>()));
         services.AddScoped<IMessageSender, EmailSender>();
         return services;
     }

@@ -14,6 +14,14 @@ public sealed class EmailOptions
     [Required]
     public string FromName { get; set; } = "ParticipantBot";
 
+    /// <summary>At most this many emails a minute from the mailbox; empty for no limit (the outbox folder). Exchange allows about 30.</summary>
+    [Range(1, 10_000)]
+    public int? MessagesPerMinute { get; set; }
+
+    /// <summary>At most this many sends at once (Graph allows 4 concurrent requests per mailbox).</summary>
+    [Range(1, 64)]
+    public int MaxConcurrent { get; set; } = 4;
+
     /// <summary>Whom participants may ask (shown on expired links and in the consent statement).</summary>
     [Required]
     public string Contact { get; set; } = "participantbot@localhost.localdomain";

@@ -10,11 +10,11 @@ namespace ParticipantBot.Scheduling;
 /// deployment; each message is still claimed by a conditional update, so even two dispatchers
 /// never send one message twice. Its only argument is a cancellation token: no personal data.
 /// </summary>
-public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage storage, DispatchSignal signal, IBackgroundJobClient jobs, ILogger<OutboxDispatchJob> logger)
+public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage storage, DispatchSignal signal, IBackgroundJobClient jobs,
+    Microsoft.Extensions.Options.IOptions<SchedulingOptions> options, ILogger<OutboxDispatchJob> logger)
 {
     public const string RecurringId = "outbox-dispatch";
     private const string LockName = "participantbot:outbox-dispatch";
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(45);
 
     [AutomaticRetry(Attempts = 10, DelaysInSeconds = [5, 10, 30, 60, 120, 300])]
     [JobDisplayName("Send what the outbox has due")]
@@ -35,12 +35,14 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage st
         using (handle)
         {
             var started = DateTime.UtcNow;
+            // Well inside the lock's lifetime, so that a live run never loses it to another instance.
+            var budget = TimeSpan.FromSeconds(options.Value.LockSeconds / 3.0);
             while (!ct.IsCancellationRequested)
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var done = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
                 if (done == 0) break;
-                if (DateTime.UtcNow - started > Budget) { more = true; break; }
+                if (DateTime.UtcNow - started > budget) { more = true; break; }
             }
         }
         // Bounded runs keep the lock short; what remains goes to the next run at once.

@@ -31,13 +31,13 @@ public static class SchedulingModule
             var poll = TimeSpan.FromMilliseconds(options.QueuePollMilliseconds);
             if (database.Provider == DatabaseProvider.Postgres)
             {
-                var postgres = new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = poll, PrepareSchemaIfNecessary = true, DistributedLockTimeout = TimeSpan.FromMinutes(2) };
+                var postgres = new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = poll, PrepareSchemaIfNecessary = true, DistributedLockTimeout = TimeSpan.FromSeconds(options.LockSeconds) };
                 return new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(
                     configuration.GetConnectionString(PersistenceModule.ConnectionStringName)!, postgres), postgres);
             }
             var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(environment.ContentRootPath, options.SqlitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll, DistributedLockLifetime = TimeSpan.FromMinutes(2) });
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll, DistributedLockLifetime = TimeSpan.FromSeconds(options.LockSeconds) });
         });
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))

@@ -26,6 +26,13 @@ public sealed class SchedulingOptions
     [Required]
     public string DigestCron { get; set; } = "0 18 * * *";
 
+    /// <summary>
+    /// How long a dispatcher's lock lives without renewal: after a crash, another instance takes
+    /// over within this time. A run holds it for at most a third of it.
+    /// </summary>
+    [Range(10, 600)]
+    public int LockSeconds { get; set; } = 60;
+
     /// <summary>Run no background server in this process (a web-only instance).</summary>
     public bool DisableServer { get; set; }
 }

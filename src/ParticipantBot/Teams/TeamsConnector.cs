@@ -25,7 +25,7 @@ public abstract record ConnectorOutcome
 /// SDK's per-message ContinueConversationAsync (which builds a new client and turn context for
 /// every message: about 40 times the CPU of the HTTP call itself, measured here).
 /// </summary>
-public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOptions> options, IHttpClientFactory httpClients, ILogger<TeamsConnector> logger) : IDisposable
+public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOptions> options, IHttpClientFactory httpClients, TeamsLimits limits, ILogger<TeamsConnector> logger) : IDisposable
 {
     public const string HttpClientName = "bot-connector";
     private readonly ConcurrentDictionary<string, Lazy<Task<ConnectorClient>>> _clients = new();
@@ -33,6 +33,7 @@ public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOpt
     public async Task<ConnectorOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
     {
         var client = await ClientFor(serviceUrl, ct);
+        await limits.WaitAsync(conversationId, ct);
         try
         {
             using var response = await client.Conversations.SendToConversationWithHttpMessagesAsync(conversationId, activity, null, ct);

@@ -36,6 +36,8 @@ public static class TeamsModule
         services.AddScoped<CardFactory>();
         services.AddSingleton<CardActionSigner>();
         services.AddSingleton<TeamsConnector>();
+        services.AddOptions<TeamsLimitOptions>().BindConfiguration(TeamsLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TeamsLimits>();
         services.AddScoped<IMessageSender, TeamsSender>();
         return builder;
     }

@@ -19,12 +19,15 @@ public class SettingsTemplateTests
     [InlineData(typeof(ParticipantBot.Delivery.DeliveryOptions), ParticipantBot.Delivery.DeliveryOptions.Section)]
     [InlineData(typeof(ParticipantBot.Teams.BotOptions), ParticipantBot.Teams.BotOptions.Section)]
     [InlineData(typeof(ParticipantBot.Scheduling.SchedulingOptions), ParticipantBot.Scheduling.SchedulingOptions.Section)]
+    [InlineData(typeof(ParticipantBot.Teams.TeamsLimitOptions), ParticipantBot.Teams.TeamsLimitOptions.Section)]
     public void Template_ListsEverySettingOf(Type options, string section)
     {
-        var template = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!;
+        JsonNode? template = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!;
+        foreach (var part in section.Split(':')[..^1]) template = template?[part];
+        section = section.Split(':')[^1];
         var settable = options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite);
         foreach (var property in settable)
-            Assert.True(template[section]?[property.Name] is not null, $"appsettings.template.json has no {section}:{property.Name}");
+            Assert.True(template?[section]?[property.Name] is not null, $"appsettings.template.json has no {section}:{property.Name}");
     }
 
     [Fact]

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using ParticipantBot.Tests.Support;
 
 namespace ParticipantBot.Tests.Service;
@@ -70,52 +67,11 @@ public sealed class ServiceProcessTests : IDisposable
 
     private async Task<string> RunAsync(Func<HttpClient, Task> check)
     {
-        var port = FreePort();
-        var dll = Path.Combine(Path.GetDirectoryName(typeof(ServiceFactory).Assembly.Location)!, "ParticipantBot.dll");
-        File.Copy(Path.Combine(Path.GetDirectoryName(dll)!, "appsettings.json"), Path.Combine(_folder, "appsettings.json"), overwrite: true);
-        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" --demo --urls http://127.0.0.1:{port}")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DOTNET_ENVIRONMENT"] = "Development" },
-        };
-        var log = new StringBuilder();
-        using var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (true)
-            {
-                Assert.False(process.HasExited, "The service stopped: " + log);
-                try
-                {
-                    if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK) break;
-                }
-                catch (HttpRequestException) { }
-                Assert.True(DateTime.UtcNow < deadline, "The service did not answer /healthz in time: " + log);
-                await Task.Delay(250);
-            }
-            await check(client);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        lock (log) return log.ToString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await using var service = await ServiceProcess.StartAsync(_folder, new Dictionary<string, string>(), "--demo");
+        using var client = service.Client();
+        await check(client);
+        await service.KillAsync();
+        return service.Log;
     }
 
     public void Dispose()

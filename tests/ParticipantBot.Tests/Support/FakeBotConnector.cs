@@ -18,6 +18,19 @@ public sealed class FakeBotConnector : IAsyncDisposable
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _script = new();
 
     public ConcurrentBag<(string ConversationId, JsonObject Activity)> Sent { get; } = [];
+    /// <summary>Every invitation card that reached the connector, answered or not (held, or cut off by a crash).</summary>
+    public ConcurrentQueue<JsonObject> Received { get; } = new();
+    private int _holdAt;
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The send that arrives as number <paramref name="nth"/> (counting all received so far) gets no answer until <see cref="Release"/>.</summary>
+    public void HoldAt(int nth)
+    {
+        _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _holdAt, nth);
+    }
+
+    public void Release() => _release.TrySetResult();
     public Dictionary<string, JsonObject> Members { get; } = new();
     public string Url { get; }
 
@@ -38,6 +51,16 @@ public sealed class FakeBotConnector : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpContext context) =>
         {
             var activity = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
+            // Only invitation cards count for holding: welcome and command replies pass straight through.
+            var isCard = activity.ToJsonString().Contains("rsvp.");
+            if (isCard) self!.Received.Enqueue(activity);
+            if (isCard && self!.Received.Count == Volatile.Read(ref self._holdAt))
+            {
+                // The window a crash can fall into: the message has arrived, its sender has no answer yet.
+                var released = self._release.Task;
+                await Task.WhenAny(released, Task.Delay(Timeout.Infinite, context.RequestAborted));
+                if (!released.IsCompleted) return Results.StatusCode(499);
+            }
             if (self!._script.TryDequeue(out var answer))
             {
                 if (answer.RetryAfter is not null) context.Response.Headers.RetryAfter = answer.RetryAfter;
@@ -56,5 +79,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
         return self;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        Release();
+        await _app.DisposeAsync();
+    }
 }
