@@ -1,6 +1,7 @@
 using ParticipantBot.Bench;
 
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- import [--rows 10000] [--iterations 5]
+// dotnet run -c Release --project bench/ParticipantBot.Bench -- delivery --messages N --limit R [--channel teams|email]
 var command = args.FirstOrDefault() ?? "help";
 int Option(string name, int fallback)
 {
@@ -13,8 +14,12 @@ switch (command)
     case "import":
         await ImportBenchmark.RunAsync(Option("rows", 10_000), Option("iterations", 5));
         break;
+    case "delivery":
+        var channelIndex = Array.IndexOf(args, "--channel");
+        Environment.ExitCode = await DeliveryBenchmark.RunAsync(Option("messages", 1000), Option("limit", 50), channelIndex >= 0 ? args[channelIndex + 1] : "teams");
+        break;
     default:
-        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N]");
+        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N] | delivery --messages N --limit R [--channel teams|email]");
         Environment.Exit(2);
         break;
 }

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -13,29 +12,20 @@ public sealed class LimitedEmailTransport : IEmailTransport, IDisposable
 {
     private readonly IEmailTransport _inner;
     private readonly SemaphoreSlim _concurrency;
-    private readonly SlidingWindowRateLimiter? _perMinute;
+    private readonly RollingMinute? _perMinute;
 
     public LimitedEmailTransport(IEmailTransport inner, IOptions<EmailOptions> options)
     {
         _inner = inner;
         _concurrency = new SemaphoreSlim(options.Value.MaxConcurrent);
-        if (options.Value.MessagesPerMinute is { } perMinute)
-            _perMinute = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = perMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = 6,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-                AutoReplenishment = true,
-            });
+        if (options.Value.MessagesPerMinute is { } perMinute) _perMinute = new RollingMinute(perMinute);
     }
 
     public IEmailTransport Inner => _inner;
 
     public async Task<string> SendAsync(MimeMessage message, CancellationToken ct)
     {
-        using var lease = _perMinute is null ? null : await _perMinute.AcquireAsync(1, ct);
+        if (_perMinute is not null) await _perMinute.WaitAsync(ct);
         await _concurrency.WaitAsync(ct);
         try { return await _inner.SendAsync(message, ct); }
         finally { _concurrency.Release(); }
@@ -45,5 +35,32 @@ public sealed class LimitedEmailTransport : IEmailTransport, IDisposable
     {
         _perMinute?.Dispose();
         _concurrency.Dispose();
+    }
+
+    /// <summary>
+    /// At most N starts in any 60 seconds, exactly: a send waits until the oldest of the last N is a
+    /// minute old. (A segmented sliding window lets a burst straddle its segment boundaries.)
+    /// </summary>
+    private sealed class RollingMinute(int limit) : IDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly Queue<long> _starts = new();
+
+        public async Task WaitAsync(CancellationToken ct)
+        {
+            await _gate.WaitAsync(ct);
+            try
+            {
+                if (_starts.Count >= limit)
+                {
+                    var wait = System.Diagnostics.Stopwatch.GetElapsedTime(_starts.Dequeue());
+                    if (wait < TimeSpan.FromMinutes(1)) await Task.Delay(TimeSpan.FromMinutes(1) - wait + TimeSpan.FromMilliseconds(5), ct);
+                }
+                _starts.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
+            }
+            finally { _gate.Release(); }
+        }
+
+        public void Dispose() => _gate.Dispose();
     }
 }
