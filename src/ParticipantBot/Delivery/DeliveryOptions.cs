@@ -11,6 +11,10 @@ public sealed class DeliveryOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>How many messages are sent at once (each group is claimed, sent and saved together).</summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 8;
+
     /// <summary>A message claimed longer ago than this, and not finished, was cut off by a crash: it is inDoubt.</summary>
     [Range(10, 86_400)]
     public int LeaseSeconds { get; set; } = 120;

@@ -15,9 +15,20 @@ public abstract record SendResult
     public sealed record Skipped(string Reason) : SendResult;
 }
 
-/// <summary>The last step of the pipeline for one channel: email (a folder or Graph), Teams.</summary>
+/// <summary>
+/// The last step of the pipeline for one channel: email (a folder or Graph), Teams. Several
+/// messages of a batch are sent at once: <see cref="SendAsync"/> must not touch the database; what
+/// it needs is read in <see cref="PrepareAsync"/> and what it learns is written in <see cref="CompleteAsync"/>.
+/// </summary>
 public interface IMessageSender
 {
     DeliveryChannel Channel { get; }
-    Task<SendResult> SendAsync(OutboundMessage message, CancellationToken ct);
+
+    /// <summary>Reads what this channel needs for the batch into the context.</summary>
+    Task PrepareAsync(DeliveryContext context, IReadOnlyCollection<OutboundMessage> messages, CancellationToken ct) => Task.CompletedTask;
+
+    Task<SendResult> SendAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct);
+
+    /// <summary>Writes what the sends learnt (a conversation that no longer exists, say), after them.</summary>
+    Task CompleteAsync(DeliveryContext context, CancellationToken ct) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Domain.Common;
@@ -8,9 +9,10 @@ using ParticipantBot.Persistence;
 namespace ParticipantBot.Delivery;
 
 /// <summary>
-/// Sends what is due. Each message is claimed (planned to sending) by one conditional update, so
-/// two dispatchers never send the same one; it is saved as sent, failed or retried right after its
-/// send, so only a crash during the send itself leaves it in doubt.
+/// Sends what is due. A batch's context is read once; then a few messages at a time are claimed
+/// (planned to sending) by one conditional update — so two dispatchers never send the same one —
+/// sent in parallel, and their outcomes saved together right after. Only the messages of the group
+/// in flight when a process dies are left "sending", and become inDoubt.
 /// </summary>
 public sealed class OutboxDispatcher(
     AppDbContext db,
@@ -31,83 +33,111 @@ public sealed class OutboxDispatcher(
         var due = await db.OutboundMessages.AsNoTracking()
             .Where(m => m.Status == DeliveryStatus.Planned && m.DueAt <= now)
             .OrderBy(m => m.DueAt)
-            .Select(m => m.Id)
             .Take(options.Value.BatchSize)
             .ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var context = await DeliveryContext.LoadAsync(db, due, ct);
+        foreach (var sender in _senders.Values) await sender.PrepareAsync(context, due, ct);
         var done = 0;
-        foreach (var id in due)
+        foreach (var group in due.Chunk(options.Value.Parallelism))
         {
             ct.ThrowIfCancellationRequested();
-            if (!await ClaimAsync(id, ct)) continue;
-            await SendOneAsync(id, ct);
-            done++;
+            done += await DispatchGroupAsync(group, context, ct);
         }
+        foreach (var sender in _senders.Values) await sender.CompleteAsync(context, ct);
         return done;
     }
 
-    private async Task<bool> ClaimAsync(Guid id, CancellationToken ct)
+    private async Task<int> DispatchGroupAsync(OutboundMessage[] group, DeliveryContext context, CancellationToken ct)
+    {
+        var claimed = await ClaimAsync(group.Select(m => m.Id).ToList(), ct);
+        if (claimed.Count == 0) return 0;
+        var messages = group.Where(m => claimed.Contains(m.Id)).ToList();
+        // The stop rules read the invitations as they are now, not as the batch found them.
+        var fresh = await FreshInvitationsAsync(messages, ct);
+        var results = await Task.WhenAll(messages.Select(async m =>
+        {
+            var invitation = fresh.GetValueOrDefault((m.SessionId, m.ParticipantId));
+            if (WhySkip(m, invitation, context.Participants.GetValueOrDefault(m.ParticipantId)) is { } why) return (Message: m, Result: (SendResult)new SendResult.Skipped(why));
+            return (Message: m, Result: await SendAsync(m, context, ct));
+        }));
+        await SaveOutcomesAsync(results, ct);
+        foreach (var (message, result) in results.Where(r => r.Result is SendResult.Unreachable))
+            if (await planner.FallBackToEmailAsync(message, ct))
+                logger.LogInformation("Message {MessageId} could not reach its participant in Teams; it goes by email instead.", message.Id);
+        return results.Length;
+    }
+
+    private async Task<HashSet<Guid>> ClaimAsync(List<Guid> ids, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return await db.OutboundMessages
-            .Where(m => m.Id == id && m.Status == DeliveryStatus.Planned)
+        var token = $"{Instance}:{Guid.NewGuid():N}";
+        await db.OutboundMessages
+            .Where(m => ids.Contains(m.Id) && m.Status == DeliveryStatus.Planned)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, DeliveryStatus.Sending)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1)
                 .SetProperty(m => m.ClaimedAt, now)
-                .SetProperty(m => m.ClaimedBy, Instance), ct) == 1;
+                .SetProperty(m => m.ClaimedBy, token), ct);
+        return (await db.OutboundMessages.AsNoTracking().Where(m => ids.Contains(m.Id) && m.ClaimedBy == token && m.Status == DeliveryStatus.Sending)
+            .Select(m => m.Id).ToListAsync(ct)).ToHashSet();
     }
 
-    private async Task SendOneAsync(Guid id, CancellationToken ct)
+    private async Task<Dictionary<(Guid, Guid), Invitation>> FreshInvitationsAsync(List<OutboundMessage> messages, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, ct);
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.SessionId == message.SessionId && i.ParticipantId == message.ParticipantId, ct);
-        var person = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == message.ParticipantId, ct);
-        if (WhySkip(message, invitation, person) is { } why)
-        {
-            message.Skip(why);
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-        SendResult result;
+        var sessions = messages.Select(m => m.SessionId).Distinct().ToList();
+        var people = messages.Select(m => m.ParticipantId).Distinct().ToList();
+        return (await db.Invitations.AsNoTracking().Where(i => sessions.Contains(i.SessionId) && people.Contains(i.ParticipantId)).ToListAsync(ct))
+            .ToDictionary(i => (i.SessionId, i.ParticipantId));
+    }
+
+    private async Task<SendResult> SendAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct)
+    {
         try
         {
-            result = _senders.TryGetValue(message.Channel, out var sender)
-                ? await sender.SendAsync(message, ct)
+            return _senders.TryGetValue(message.Channel, out var sender)
+                ? await sender.SendAsync(message, context, ct)
                 : new SendResult.Failed($"No {message.Channel} channel is configured.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Sending message {MessageId} ({Kind}, {Channel}) threw; it will be tried again.", message.Id, message.Kind, message.Channel);
-            result = new SendResult.Retry($"{e.GetType().Name}: {e.Message}");
-        }
-        // The invitation may have changed meanwhile (an answer came in): apply the outcome to fresh rows.
-        await db.RetryOnConflictAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            var fresh = await db.OutboundMessages.SingleAsync(m => m.Id == id, ct);
-            var current = await db.Invitations.FirstOrDefaultAsync(i => i.SessionId == fresh.SessionId && i.ParticipantId == fresh.ParticipantId, ct);
-            Apply(fresh, current, result, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            return true;
-        });
-        if (result is SendResult.Unreachable)
-        {
-            db.ChangeTracker.Clear();
-            var undelivered = await db.OutboundMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
-            if (await planner.FallBackToEmailAsync(undelivered, ct))
-                logger.LogInformation("Message {MessageId} could not reach its participant in Teams; it goes by email instead.", id);
+            return new SendResult.Retry($"{e.GetType().Name}: {e.Message}");
         }
     }
 
-    private static void Apply(OutboundMessage message, Invitation? invitation, SendResult result, DateTimeOffset now)
+    /// <summary>The group's outcomes in one save; an invitation changed meanwhile (an answer came in) is re-read and the rule applied again.</summary>
+    private async Task SaveOutcomesAsync((OutboundMessage Message, SendResult Result)[] results, CancellationToken ct)
+    {
+        var ids = results.Select(r => r.Message.Id).ToList();
+        var byId = results.ToDictionary(r => r.Message.Id, r => r.Result);
+        await db.RetryOnConflictAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            var now = clock.GetUtcNow();
+            var tracked = await db.OutboundMessages.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+            var sentInvitations = tracked.Where(m => m.Kind == MessageKind.Invitation && byId[m.Id] is SendResult.Sent).ToList();
+            var sessions = sentInvitations.Select(m => m.SessionId).Distinct().ToList();
+            var people = sentInvitations.Select(m => m.ParticipantId).Distinct().ToList();
+            var invitations = sentInvitations.Count == 0 ? [] : (await db.Invitations
+                .Where(i => sessions.Contains(i.SessionId) && people.Contains(i.ParticipantId) && i.Status == RsvpStatus.NotSent).ToListAsync(ct))
+                .ToDictionary(i => (i.SessionId, i.ParticipantId));
+            foreach (var message in tracked)
+                Apply(message, invitations.GetValueOrDefault((message.SessionId, message.ParticipantId)), byId[message.Id], now);
+            await db.SaveChangesAsync(ct);
+            return true;
+        });
+        db.ChangeTracker.Clear();
+    }
+
+    private static void Apply(OutboundMessage message, Invitation? notSentInvitation, SendResult result, DateTimeOffset now)
     {
         switch (result)
         {
             case SendResult.Sent sent:
                 message.MarkSent(sent.ChannelMessageId, now);
-                if (message.Kind == MessageKind.Invitation && invitation is { Status: RsvpStatus.NotSent })
-                    invitation.MoveTo(RsvpStatus.Invited, message.Channel == DeliveryChannel.Teams ? AnswerChannel.Teams : AnswerChannel.Email, "system", now);
+                if (message.Kind == MessageKind.Invitation && notSentInvitation is { Status: RsvpStatus.NotSent })
+                    notSentInvitation.MoveTo(RsvpStatus.Invited, message.Channel == DeliveryChannel.Teams ? AnswerChannel.Teams : AnswerChannel.Email, "system", now);
                 break;
             case SendResult.Retry retry:
                 message.RetryLater(retry.Reason, now + (retry.After ?? Backoff(message.Attempts)));
@@ -157,6 +187,7 @@ public sealed class OutboxDispatcher(
         if (stale.Count == 0) return;
         foreach (var message in stale) message.MarkInDoubt();
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
         logger.LogWarning("{Count} message(s) were being sent when a dispatcher stopped; they are marked inDoubt.", stale.Count);
     }
 }

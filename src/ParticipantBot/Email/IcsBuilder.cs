@@ -47,7 +47,7 @@ public static class IcsBuilder
         calendar.Events.Add(e);
         var text = new CalendarSerializer().SerializeToString(calendar)
             ?? throw new InvalidOperationException("The calendar did not serialise.");
-        var zone = VTimeZoneWriter.Write(s.TimeZoneId, s.StartsAt.AddYears(-1), s.EndsAt.AddYears(1));
+        var zone = VTimeZoneWriter.ForSession(s.TimeZoneId, s.StartsAt, s.EndsAt);
         var at = text.IndexOf("BEGIN:VEVENT", StringComparison.Ordinal);
         return text.Insert(at, zone);
     }

@@ -10,6 +10,16 @@ namespace ParticipantBot.Email;
 /// </summary>
 public static class VTimeZoneWriter
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, DateTimeOffset, DateTimeOffset), string> Written = new();
+
+    /// <summary>The zone's VTIMEZONE for the calendar years around a session (computed once per zone and years).</summary>
+    public static string ForSession(string zoneId, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        var from = new DateTimeOffset(startsAt.Year - 1, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var to = new DateTimeOffset(endsAt.Year + 1, 12, 31, 0, 0, 0, TimeSpan.Zero);
+        return Written.GetOrAdd((zoneId, from, to), key => Write(key.Item1, key.Item2, key.Item3));
+    }
+
     public static string Write(string zoneId, DateTimeOffset fromUtc, DateTimeOffset toUtc)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);

@@ -55,6 +55,8 @@ public static class PersistenceModule
         if (description.Provider == DatabaseProvider.Sqlite && db.Database.GetDbConnection().DataSource is { Length: > 0 } file)
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         await db.Database.MigrateAsync();
+        // Write-ahead logging: readers no longer block the dispatcher's writes, and the other way round.
+        if (description.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 
     private static string DefaultSqlite(string contentRoot) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
@@ -11,18 +12,27 @@ namespace ParticipantBot.Teams;
 /// <summary>The Teams channel: the person's card, sent into their personal chat with the bot.</summary>
 public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, TeamsConnector connector, CardFactory cards, TimeProvider clock) : IMessageSender
 {
+    private const string InstallationsKey = "teams.installations";
+    private const string GoneKey = "teams.gone";
+
     public DeliveryChannel Channel => DeliveryChannel.Teams;
 
-    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken ct)
+    public async Task PrepareAsync(DeliveryContext context, IReadOnlyCollection<OutboundMessage> messages, CancellationToken ct)
     {
-        var person = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == message.ParticipantId, ct);
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == message.SessionId, ct);
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == message.CampaignId, ct);
-        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.SessionId == message.SessionId && i.ParticipantId == message.ParticipantId, ct);
-        if (person is null || session is null || campaign is null || invitation is null)
-            return new SendResult.Skipped("The participant, session or invitation no longer exists.");
-        var installation = await directory.FindAsync(person.TeamsObjectId, ct);
-        if (installation is null)
+        var objectIds = messages.Where(m => m.Channel == DeliveryChannel.Teams)
+            .Select(m => context.Participants.GetValueOrDefault(m.ParticipantId)?.TeamsObjectId).OfType<string>().Distinct().ToList();
+        var installations = objectIds.Count == 0 ? [] : await db.TeamsInstallations.AsNoTracking()
+            .Where(i => i.Active && objectIds.Contains(i.UserObjectId)).ToListAsync(ct);
+        context.Channel[InstallationsKey] = installations.GroupBy(i => i.UserObjectId).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.UpdatedAt).First());
+        context.Channel[GoneKey] = new ConcurrentBag<TeamsInstallation>();
+    }
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct)
+    {
+        if (context.For(message) is not { } found) return new SendResult.Skipped("The participant, session or invitation no longer exists.");
+        var (person, session, campaign, invitation) = found;
+        var installations = (Dictionary<string, TeamsInstallation>)context.Channel[InstallationsKey];
+        if (person.TeamsObjectId is null || !installations.TryGetValue(person.TeamsObjectId, out var installation))
             return new SendResult.Unreachable(person.TeamsObjectId is null
                 ? "Not reachable in Teams: no Teams identity is known for this person."
                 : "Not reachable in Teams: the app is not installed for this person.");
@@ -31,7 +41,8 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
         var activity = new Activity
         {
             Type = ActivityTypes.Message,
-            Attachments = [new Attachment { ContentType = CardFactory.ContentType, Content = JObject.Parse(card.ToJsonString()) }],
+            // The card is already JSON: written as it is, not parsed into Newtonsoft objects again.
+            Attachments = [new Attachment { ContentType = CardFactory.ContentType, Content = new JRaw(card.ToJsonString()) }],
         };
         var outcome = await connector.SendAsync(installation.ServiceUrl, installation.ConversationId, activity, ct);
         switch (outcome)
@@ -43,12 +54,21 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
             case ConnectorOutcome.Transient transient:
                 return new SendResult.Retry(transient.Reason);
             case ConnectorOutcome.Unreachable unreachable:
-                if (unreachable.Status == 404) await directory.ForgetAsync(installation.TenantId, installation.UserObjectId, unreachable.Reason, ct);
+                if (unreachable.Status == 404) ((ConcurrentBag<TeamsInstallation>)context.Channel[GoneKey]).Add(installation);
                 return new SendResult.Unreachable(unreachable.Reason);
             case ConnectorOutcome.Refused refused:
                 return new SendResult.Failed(refused.Reason);
             default:
                 return new SendResult.Failed("Unknown outcome.");
         }
+    }
+
+    /// <summary>Conversations the connector no longer knows (404) are marked dead.</summary>
+    public async Task CompleteAsync(DeliveryContext context, CancellationToken ct)
+    {
+        if (!context.Channel.TryGetValue(GoneKey, out var bag)) return;
+        var gone = (ConcurrentBag<TeamsInstallation>)bag;
+        while (gone.TryTake(out var installation))
+            await directory.ForgetAsync(installation.TenantId, installation.UserObjectId, "The Bot Connector answered 404 for this conversation.", ct);
     }
 }

@@ -30,10 +30,24 @@ public static partial class CardTemplate
             .Where(n => n.StartsWith("ParticipantBot.Teams.Cards.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
             .Select(n => n["ParticipantBot.Teams.Cards.".Length..^".json".Length]).Order().ToList();
 
+    private static readonly ConcurrentDictionary<string, JsonNode> Parsed = new();
+
     public static JsonObject Fill(string name, JsonObject data)
     {
-        var template = JsonNode.Parse(Source(name))!;
+        // Parsed once; filling only reads it, so every send shares it.
+        var template = Parsed.GetOrAdd(name, n => Materialise(JsonNode.Parse(Source(n))!));
         return (JsonObject)Expand(template, data, data)!;
+    }
+
+    /// <summary>Builds every node of a parsed tree now (JsonNode builds them lazily), so that concurrent readers never race.</summary>
+    private static JsonNode Materialise(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o: foreach (var (_, child) in o) if (child is not null) Materialise(child); break;
+            case JsonArray a: foreach (var child in a) if (child is not null) Materialise(child); break;
+        }
+        return node;
     }
 
     private static JsonNode? Expand(JsonNode? node, JsonObject scope, JsonObject root)
