@@ -161,6 +161,10 @@ internal static class DeliveryBenchmark
         info.Environment["Outbox__Path"] = Path.Combine(folder, "outbox");
         info.Environment["Delivery__Teams__MessagesPerSecond"] = (limit > 0 && !email ? limit : 1000).ToString(CultureInfo.InvariantCulture);
         if (email && limit > 0) info.Environment["Email__MessagesPerMinute"] = limit.ToString(CultureInfo.InvariantCulture);
+        // Extra service settings for experiments, e.g. PARTICIPANTBOT_BENCH_Delivery__Parallelism=16.
+        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("PARTICIPANTBOT_BENCH_", StringComparison.Ordinal)))
+            info.Environment[key["PARTICIPANTBOT_BENCH_".Length..]] = value;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("service: " + e.Data); };
