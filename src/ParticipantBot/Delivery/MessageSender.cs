@@ -24,6 +24,15 @@ public interface IMessageSender
 {
     DeliveryChannel Channel { get; }
 
+    /// <summary>How many of this channel's messages may be sent at once.</summary>
+    int MaxParallel => 8;
+
+    /// <summary>
+    /// Waits until the channel's limits allow one more send, BEFORE the message is claimed: a claimed
+    /// message is sent at once, so a crash can only leave in doubt what was really in flight.
+    /// </summary>
+    Task ReserveAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Reads what this channel needs for the batch into the context.</summary>
     Task PrepareAsync(DeliveryContext context, IReadOnlyCollection<OutboundMessage> messages, CancellationToken ct) => Task.CompletedTask;
 

@@ -39,13 +39,33 @@ public sealed class OutboxDispatcher(
         var context = await DeliveryContext.LoadAsync(db, due, ct);
         foreach (var sender in _senders.Values) await sender.PrepareAsync(context, due, ct);
         var done = 0;
-        foreach (var group in due.Chunk(options.Value.Parallelism))
+        foreach (var group in Groups(due))
         {
             ct.ThrowIfCancellationRequested();
+            // The channel's limits are waited for before the claim: once claimed, the group is sent at once.
+            foreach (var message in group)
+                if (_senders.TryGetValue(message.Channel, out var sender)) await sender.ReserveAsync(message, context, ct);
             done += await DispatchGroupAsync(group, context, ct);
         }
         foreach (var sender in _senders.Values) await sender.CompleteAsync(context, ct);
         return done;
+    }
+
+    /// <summary>Groups of one channel each, no larger than that channel sends at once, in due order.</summary>
+    private IEnumerable<OutboundMessage[]> Groups(List<OutboundMessage> due)
+    {
+        var group = new List<OutboundMessage>();
+        foreach (var message in due)
+        {
+            var size = _senders.TryGetValue(message.Channel, out var sender) ? Math.Min(sender.MaxParallel, options.Value.Parallelism) : 1;
+            if (group.Count > 0 && (group[0].Channel != message.Channel || group.Count >= size))
+            {
+                yield return group.ToArray();
+                group.Clear();
+            }
+            group.Add(message);
+        }
+        if (group.Count > 0) yield return group.ToArray();
     }
 
     private async Task<int> DispatchGroupAsync(OutboundMessage[] group, DeliveryContext context, CancellationToken ct)

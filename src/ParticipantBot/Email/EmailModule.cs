@@ -12,7 +12,7 @@ public static class EmailModule
         services.AddScoped<EmailComposer>();
         // The last step (a folder here, Graph when configured) always behind the mailbox's limits.
         services.TryAddSingleton<PickupFolderTransport>();
-        services.AddSingleton<IEmailTransport>(sp => new LimitedEmailTransport(
+        services.AddSingleton(sp => new LimitedEmailTransport(
             sp.GetRequiredService<PickupFolderTransport>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>()));
         services.AddScoped<IMessageSender, EmailSender>();
         return services;

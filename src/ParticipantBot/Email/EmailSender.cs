@@ -4,9 +4,14 @@ using ParticipantBot.Domain.Messages;
 namespace ParticipantBot.Email;
 
 /// <summary>The email channel: composes the message and hands it to the transport (folder or Graph).</summary>
-public sealed class EmailSender(EmailComposer composer, IEmailTransport transport) : IMessageSender
+public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport transport) : IMessageSender
 {
     public DeliveryChannel Channel => DeliveryChannel.Email;
+
+    /// <summary>No more at once than the mailbox allows, so that a claimed email never waits for a slot.</summary>
+    public int MaxParallel => transport.MaxConcurrent;
+
+    public Task ReserveAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct) => transport.ReserveAsync(ct);
 
     public async Task<SendResult> SendAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct)
     {

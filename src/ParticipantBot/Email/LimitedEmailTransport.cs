@@ -18,14 +18,20 @@ public sealed class LimitedEmailTransport : IEmailTransport, IDisposable
     {
         _inner = inner;
         _concurrency = new SemaphoreSlim(options.Value.MaxConcurrent);
+        MaxConcurrent = options.Value.MaxConcurrent;
         if (options.Value.MessagesPerMinute is { } perMinute) _perMinute = new RollingMinute(perMinute);
     }
 
     public IEmailTransport Inner => _inner;
 
+    public int MaxConcurrent { get; }
+
+    /// <summary>Waits until the mailbox's per-minute limit allows one more email.</summary>
+    public Task ReserveAsync(CancellationToken ct) => _perMinute?.WaitAsync(ct) ?? Task.CompletedTask;
+
+    /// <summary>Sends within the concurrency limit; callers reserve with <see cref="ReserveAsync"/> first.</summary>
     public async Task<string> SendAsync(MimeMessage message, CancellationToken ct)
     {
-        if (_perMinute is not null) await _perMinute.WaitAsync(ct);
         await _concurrency.WaitAsync(ct);
         try { return await _inner.SendAsync(message, ct); }
         finally { _concurrency.Release(); }

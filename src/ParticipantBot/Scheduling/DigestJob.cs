@@ -60,6 +60,7 @@ public sealed class DigestJob(AppDbContext db, TeamsDirectory directory, TeamsCo
             Type = ActivityTypes.Message,
             Attachments = [new Attachment { ContentType = CardFactory.ContentType, Content = JObject.Parse(card.ToJsonString()) }],
         };
+        await connector.ReserveAsync(installation.ConversationId, ct);
         var outcome = await connector.SendAsync(installation.ServiceUrl, installation.ConversationId, activity, ct);
         record.Outcome = outcome is ConnectorOutcome.Delivered ? "Sent" : $"Not sent: {outcome}";
         await db.SaveChangesAsync(ct);

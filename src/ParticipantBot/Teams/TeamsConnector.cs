@@ -30,10 +30,13 @@ public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOpt
     public const string HttpClientName = "bot-connector";
     private readonly ConcurrentDictionary<string, Lazy<Task<ConnectorClient>>> _clients = new();
 
+    /// <summary>Waits until Teams' limits (app, conversation) allow one more send to this conversation.</summary>
+    public Task ReserveAsync(string conversationId, CancellationToken ct) => limits.WaitAsync(conversationId, ct);
+
+    /// <summary>Sends at once: callers reserve with <see cref="ReserveAsync"/> first (the bot's own replies are not proactive sends).</summary>
     public async Task<ConnectorOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
     {
         var client = await ClientFor(serviceUrl, ct);
-        await limits.WaitAsync(conversationId, ct);
         try
         {
             using var response = await client.Conversations.SendToConversationWithHttpMessagesAsync(conversationId, activity, null, ct);

@@ -30,10 +30,24 @@ public sealed class TeamsLimits : IDisposable
     public TeamsLimits(IOptions<TeamsLimitOptions> options)
     {
         var o = options.Value;
-        _app = new TokenBucketRateLimiter(Bucket(o.MessagesPerSecond));
+        _app = new TokenBucketRateLimiter(Smooth(o.MessagesPerSecond));
         _conversations = PartitionedRateLimiter.Create<string, string>(conversation =>
             RateLimitPartition.GetTokenBucketLimiter(conversation, _ => Bucket(o.PerConversationPerSecond)));
     }
+
+    /// <summary>
+    /// The app's allowance as one token every 1/(0.97 × limit) second, with a burst of two: a
+    /// full second's burst at once would meet Teams' own window at its edge and come back as 429s.
+    /// </summary>
+    private static TokenBucketRateLimiterOptions Smooth(int perSecond) => new()
+    {
+        TokenLimit = 2,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1 / (perSecond * 0.97)),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    };
 
     public async Task WaitAsync(string conversationId, CancellationToken ct)
     {

@@ -10,12 +10,24 @@ using ParticipantBot.Teams.Cards;
 namespace ParticipantBot.Teams;
 
 /// <summary>The Teams channel: the person's card, sent into their personal chat with the bot.</summary>
-public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, TeamsConnector connector, CardFactory cards, TimeProvider clock) : IMessageSender
+public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, TeamsConnector connector, CardFactory cards, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<DeliveryOptions> options) : IMessageSender
 {
     private const string InstallationsKey = "teams.installations";
     private const string GoneKey = "teams.gone";
 
     public DeliveryChannel Channel => DeliveryChannel.Teams;
+
+    public int MaxParallel => options.Value.Parallelism;
+
+    public Task ReserveAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct)
+    {
+        var installations = (Dictionary<string, TeamsInstallation>)context.Channel[InstallationsKey];
+        var person = context.Participants.GetValueOrDefault(message.ParticipantId);
+        return person?.TeamsObjectId is { } oid && installations.TryGetValue(oid, out var installation)
+            ? connector.ReserveAsync(installation.ConversationId, ct)
+            : Task.CompletedTask;
+    }
 
     public async Task PrepareAsync(DeliveryContext context, IReadOnlyCollection<OutboundMessage> messages, CancellationToken ct)
     {
