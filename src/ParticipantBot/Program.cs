@@ -1,4 +1,5 @@
 using ParticipantBot.Api;
+using ParticipantBot.Audit;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Configuration;
 using ParticipantBot.Delivery;
@@ -32,6 +33,8 @@ app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapGet("/", () => TypedResults.Ok(new { name = "ParticipantBot", openApi = "/openapi/v1.json", health = "/healthz" })).ExcludeFromDescription();
 app.MapCampaignApi();
+app.MapOrganiserApi();
+app.MapAuditApi();
 app.MapParticipantApi();
 app.MapGuestListImport();
 app.MapInvitationApi();

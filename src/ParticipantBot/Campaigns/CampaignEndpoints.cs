@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Api;
+using ParticipantBot.Audit;
+using ParticipantBot.Domain.Audit;
 using ParticipantBot.Configuration;
 using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
@@ -13,7 +15,7 @@ namespace ParticipantBot.Campaigns;
 public static class CampaignEndpoints
 {
     public static IServiceCollection AddCampaigns(this IServiceCollection services) =>
-        services.AddHttpContextAccessor().AddScoped<CampaignAccess>();
+        services.AddHttpContextAccessor().AddScoped<CampaignAccess>().AddScoped<AuditLog>();
 
     public static RouteGroupBuilder MapCampaignApi(this IEndpointRouteBuilder app)
     {
@@ -39,12 +41,13 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Created<CampaignDto>, ProblemHttpResult>> CreateCampaign(
-        CreateCampaignRequest request, CampaignAccess access, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
+        CreateCampaignRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
     {
         var campaign = Campaign.Create(request.Name ?? "", access.UserId, clock.GetUtcNow(),
             request.DefaultLanguage ?? Domain.Common.Language.Fr, request.TimeZone ?? app.Value.DefaultTimeZone,
             request.RetentionMonths, request.Description);
         db.Campaigns.Add(campaign);
+        audit.Record(campaign.Id, AuditAction.CampaignCreated, "Campaign created; its creator is its organiser.");
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/campaigns/{campaign.Id}", await ToDtoAsync(campaign, db, ct));
     }
@@ -56,7 +59,7 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<CampaignDto>, NotFound>> PatchCampaign(
-        Guid id, PatchCampaignRequest request, CampaignAccess access, AppDbContext db, CancellationToken ct)
+        Guid id, PatchCampaignRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, CancellationToken ct)
     {
         var campaign = await access.FindCampaignAsync(id, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -65,12 +68,13 @@ public static class CampaignEndpoints
         if (request.DefaultLanguage is { } language) campaign.SetDefaultLanguage(language);
         if (request.TimeZone is not null) campaign.SetTimeZone(request.TimeZone);
         if (request.RetentionMonths is { } months) campaign.SetRetention(months);
+        audit.Record(campaign.Id, AuditAction.CampaignChanged, "Changed: " + ChangedFields(db, campaign));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await ToDtoAsync(campaign, db, ct));
     }
 
     private static async Task<Results<Created<SessionDto>, NotFound>> CreateSession(
-        Guid id, SessionRequest request, CampaignAccess access, AppDbContext db, CancellationToken ct)
+        Guid id, SessionRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, CancellationToken ct)
     {
         var campaign = await access.FindCampaignAsync(id, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -83,6 +87,7 @@ public static class CampaignEndpoints
             request.AnswerDeadline is null ? null : LocalTime.Parse(request.AnswerDeadline, zone, "answerDeadline"),
             request.SubGroups);
         db.Sessions.Add(session);
+        audit.Record(campaign.Id, AuditAction.SessionCreated, "Session created.", session.Id);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/sessions/{session.Id}", SessionDto.From(session));
     }
@@ -96,7 +101,7 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<SessionDto>, NotFound>> PatchSession(
-        Guid id, SessionRequest request, CampaignAccess access, AppDbContext db, SessionMessages messages, CancellationToken ct)
+        Guid id, SessionRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, SessionMessages messages, CancellationToken ct)
     {
         var found = await access.FindSessionAsync(id, ct);
         if (found is not { Session: var session }) return TypedResults.NotFound();
@@ -117,6 +122,7 @@ public static class CampaignEndpoints
         if (request.Languages is not null) session.SetLanguages(request.Languages);
         if (request.Agenda is not null) session.SetAgenda(request.Agenda);
         if (request.SubGroups is not null) session.SetSubGroups(request.SubGroups);
+        audit.Record(session.CampaignId, AuditAction.SessionChanged, "Changed: " + ChangedFields(db, session), session.Id);
         await db.SaveChangesAsync(ct);
         if (session.Sequence != sequence) await messages.SessionChangedAsync(session, ct);
         var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
@@ -124,12 +130,13 @@ public static class CampaignEndpoints
     }
 
     private static async Task<Results<Ok<SessionDto>, NotFound>> CancelSession(
-        Guid id, CampaignAccess access, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct)
+        Guid id, CampaignAccess access, AuditLog audit, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct)
     {
         var found = await access.FindSessionAsync(id, ct);
         if (found is not { Session: var session }) return TypedResults.NotFound();
         var wasCancelled = session.IsCancelled;
         session.Cancel();
+        if (!wasCancelled) audit.Record(session.CampaignId, AuditAction.SessionCancelled, "Session cancelled; its invitations are cancelled.", session.Id);
         await db.SaveChangesAsync(ct);
         var by = access.UserId;
         var informed = await db.RetryOnConflictAsync(async () =>
@@ -145,6 +152,16 @@ public static class CampaignEndpoints
         if (!wasCancelled) await messages.SessionCancelledAsync(session, informed, ct);
         var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
         return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
+    }
+
+    /// <summary>The names of the properties this request changed, as the audit log shows them.</summary>
+    internal static string ChangedFields(AppDbContext db, object entity)
+    {
+        var entry = db.Entry(entity);
+        var names = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties).Where(p => p.IsModified).Select(p => p.Metadata.Name))
+            .Distinct().ToList();
+        return names.Count == 0 ? "nothing" : string.Join(", ", names);
     }
 
     private static async Task<CampaignDto> ToDtoAsync(Campaign c, AppDbContext db, CancellationToken ct)

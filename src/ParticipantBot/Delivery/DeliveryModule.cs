@@ -9,6 +9,7 @@ public static class DeliveryModule
         services.AddScoped<OutboxPlanner>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<SessionMessages>();
+        services.AddScoped<NonResponderReminders>();
         services.AddScoped<Invitations.IInvitationDispatch>(sp => sp.GetRequiredService<SessionMessages>());
         return services;
     }

@@ -25,7 +25,21 @@ public static class ReminderEndpoints
         var api = app.MapGroup("/api/sessions/{id:guid}/reminders").RequireAuthorization(IdentityModule.OrganiserPolicy).WithTags("Reminders");
         api.MapGet("", Get);
         api.MapPut("", Put);
+        api.MapPost("/send", SendNow);
         return api;
+    }
+
+    /// <summary>Reminds, now, everyone invited to the session who has not answered yet.</summary>
+    private static async Task<Results<Accepted<RemindNowResult>, NotFound, ProblemHttpResult>> SendNow(
+        Guid id, CampaignAccess access, Audit.AuditLog audit, AppDbContext db, NonResponderReminders reminders, CancellationToken ct)
+    {
+        if (await access.FindSessionAsync(id, ct) is not { Session: var session }) return TypedResults.NotFound();
+        if (reminders.WhyNot(session) is { } why) return Problems.Conflict(why, "state");
+        var result = await reminders.RemindAsync(session, ct);
+        audit.Record(session.CampaignId, Domain.Audit.AuditAction.RemindersSent,
+            $"Reminder round {result.Round}: {result.Planned} reminder(s) planned for {result.NonResponders} person(s) who had not answered.", session.Id);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Accepted($"/api/sessions/{id}/messages", result);
     }
 
     private static async Task<Results<Ok<ReminderPolicyDto>, NotFound>> Get(Guid id, CampaignAccess access, CancellationToken ct) =>
@@ -33,7 +47,7 @@ public static class ReminderEndpoints
 
     /// <summary>Changes the policy; planned reminders move to their new times, obsolete ones are dropped, new ones planned.</summary>
     private static async Task<Results<Ok<ReminderPolicyDto>, NotFound, ProblemHttpResult>> Put(
-        Guid id, ReminderPolicyDto request, CampaignAccess access, AppDbContext db, SessionMessages messages, CancellationToken ct)
+        Guid id, ReminderPolicyDto request, CampaignAccess access, Audit.AuditLog audit, AppDbContext db, SessionMessages messages, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is not { Session: var session }) return TypedResults.NotFound();
         var errors = new List<ApiError>();
@@ -58,6 +72,7 @@ public static class ReminderEndpoints
         };
         if (errors.Count > 0) return Problems.Validation(errors);
         session.SetReminderPolicy(policy);
+        audit.Record(session.CampaignId, Domain.Audit.AuditAction.ReminderPolicyChanged, "Reminder policy changed: " + Campaigns.CampaignEndpoints.ChangedFields(db, session), session.Id);
         await db.SaveChangesAsync(ct);
         await messages.ReplanRemindersAsync(session, ct);
         return TypedResults.Ok(ReminderPolicyDto.From(session.ReminderPolicy));

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Api;
+using ParticipantBot.Audit;
+using ParticipantBot.Domain.Audit;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
@@ -62,7 +64,7 @@ public static class InvitationEndpoints
     }
 
     private static async Task<Results<Accepted<InviteResult>, NotFound, ProblemHttpResult>> Invite(
-        Guid id, InviteRequest request, CampaignAccess access, AppDbContext db, IInvitationDispatch dispatch, TimeProvider clock, CancellationToken ct)
+        Guid id, InviteRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, IInvitationDispatch dispatch, TimeProvider clock, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is not { Session: var session }) return TypedResults.NotFound();
         if (session.IsCancelled) return Problems.Conflict("The session is cancelled: nobody can be invited to it.", "state");
@@ -92,6 +94,9 @@ public static class InvitationEndpoints
         var now = clock.GetUtcNow();
         var created = participantIds.Where(p => !already.Contains(p)).Select(p => Invitation.Create(id, p, now)).ToList();
         db.Invitations.AddRange(created);
+        if (created.Count > 0)
+            audit.Record(session.CampaignId, AuditAction.InvitationsSent,
+                $"{created.Count} invitation(s) sent ({(request.ParticipantIds is { Count: > 0 } ? "chosen people" : request.All == true ? "everyone" : "group " + request.Group!.Trim())}).", session.Id);
         await db.SaveChangesAsync(ct);
         var handed = await dispatch.HandOverAsync(session, created, ct);
         var message = handed == created.Count
@@ -102,22 +107,33 @@ public static class InvitationEndpoints
     }
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Answer(
-        Guid id, Guid participantId, AnswerRequest request, CampaignAccess access, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid participantId, AnswerRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct)
     {
+        // Access first: someone else's session answers 404 whatever the request says.
+        if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         if (request.Status is not { } status || !RecordableByOrganiser.Contains(status))
             return Problems.Validation("status", $"Give the answer as status: one of {string.Join(", ", RecordableByOrganiser.Select(RsvpTransitions.Name))}.");
         var channel = request.Channel ?? AnswerChannel.Phone;
-        return await ChangeAsync(id, participantId, access, db, messages, (roster, invitation, by) =>
-            roster.Record(invitation, status, channel, by, clock.GetUtcNow(), Text.Clean(request.Note)), ct);
+        return await ChangeAsync(id, participantId, access, db, messages, (session, roster, invitation, by) =>
+        {
+            var outcome = roster.Record(invitation, status, channel, by, clock.GetUtcNow(), Text.Clean(request.Note));
+            audit.Record(session.CampaignId, AuditAction.AnswerRecorded,
+                $"Answer recorded on their behalf: {RsvpTransitions.Name(status)} (by {channel.ToString().ToLowerInvariant()}).", id, participantId);
+            return outcome;
+        }, ct);
     }
 
     private static Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Withdraw(
-        Guid id, Guid participantId, CampaignAccess access, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct) =>
-        ChangeAsync(id, participantId, access, db, messages, (roster, invitation, by) =>
-            roster.Record(invitation, RsvpStatus.Withdrawn, AnswerChannel.Organiser, by, clock.GetUtcNow()), ct);
+        Guid id, Guid participantId, CampaignAccess access, AuditLog audit, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct) =>
+        ChangeAsync(id, participantId, access, db, messages, (session, roster, invitation, by) =>
+        {
+            var outcome = roster.Record(invitation, RsvpStatus.Withdrawn, AnswerChannel.Organiser, by, clock.GetUtcNow());
+            audit.Record(session.CampaignId, AuditAction.InvitationWithdrawn, "Invitation withdrawn.", id, participantId);
+            return outcome;
+        }, ct);
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Substitute(
-        Guid id, Guid participantId, SubstituteRequest request, CampaignAccess access, AppDbContext db, TimeProvider clock, CancellationToken ct)
+        Guid id, Guid participantId, SubstituteRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is not { Session: var session }) return TypedResults.NotFound();
         if (request.DelegateParticipantId is not { } delegateId)
@@ -132,6 +148,7 @@ public static class InvitationEndpoints
         {
             var current = await db.Invitations.SingleAsync(i => i.SessionId == id && i.ParticipantId == participantId, ct);
             current.Substitute(delegateId, by, clock.GetUtcNow());
+            audit.Record(session.CampaignId, AuditAction.DelegateSubstituted, $"Invitation of participant {participantId} handed to delegate {delegateId}.", id, delegateId);
             await db.SaveChangesAsync(ct);
             return current;
         });
@@ -140,7 +157,7 @@ public static class InvitationEndpoints
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> ChangeAsync(
         Guid sessionId, Guid participantId, CampaignAccess access, AppDbContext db,
-        SessionMessages messages, Func<Roster, Invitation, string, AnswerOutcome> change, CancellationToken ct)
+        SessionMessages messages, Func<Session, Roster, Invitation, string, AnswerOutcome> change, CancellationToken ct)
     {
         if (await access.FindSessionAsync(sessionId, ct) is not { Session: var session }) return TypedResults.NotFound();
         var by = access.UserId;
@@ -149,7 +166,7 @@ public static class InvitationEndpoints
             var invitations = await db.Invitations.Where(i => i.SessionId == sessionId).ToListAsync(ct);
             var target = invitations.FirstOrDefault(i => i.ParticipantId == participantId);
             if (target is null) return null;
-            var changed = change(new Roster(session, invitations), target, by);
+            var changed = change(session, new Roster(session, invitations), target, by);
             await db.SaveChangesAsync(ct);
             return (target, changed);
         });

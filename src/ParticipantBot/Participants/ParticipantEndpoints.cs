@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Api;
+using ParticipantBot.Audit;
+using ParticipantBot.Domain.Audit;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Configuration;
 using ParticipantBot.Domain.Common;
@@ -40,7 +42,7 @@ public static class ParticipantEndpoints
     }
 
     private static async Task<Results<Created<ParticipantCreated>, NotFound, ProblemHttpResult>> Create(
-        Guid cid, ParticipantRequest request, CampaignAccess access, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
+        Guid cid, ParticipantRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
         var details = Merge(request, null, app.Value, out var errors);
@@ -54,6 +56,7 @@ public static class ParticipantEndpoints
             : [];
         var participant = Participant.Create(cid, details, clock.GetUtcNow());
         db.Participants.Add(participant);
+        audit.Record(cid, AuditAction.ParticipantAdded, "Added to the guest list.", participantId: participant.Id);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/campaigns/{cid}/participants/{participant.Id}", new ParticipantCreated(ParticipantDto.From(participant), warnings));
     }
@@ -66,7 +69,7 @@ public static class ParticipantEndpoints
     }
 
     private static async Task<Results<Ok<ParticipantDto>, NotFound, ProblemHttpResult>> Patch(
-        Guid cid, Guid pid, ParticipantRequest request, CampaignAccess access, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
+        Guid cid, Guid pid, ParticipantRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
         var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
@@ -74,17 +77,19 @@ public static class ParticipantEndpoints
         var details = Merge(request, participant, app.Value, out var errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         participant.Update(details!, clock.GetUtcNow());
+        audit.Record(cid, AuditAction.ParticipantChanged, "Changed: " + CampaignEndpoints.ChangedFields(db, participant), participantId: pid);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ParticipantDto.From(participant));
     }
 
-    private static async Task<Results<NoContent, NotFound>> Delete(Guid cid, Guid pid, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid cid, Guid pid, CampaignAccess access, AuditLog audit, AppDbContext db, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
         var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
         if (participant is null) return TypedResults.NotFound();
         // Invitations and their history go with the person (cascade).
         db.Participants.Remove(participant);
+        audit.Record(cid, AuditAction.ParticipantErased, "Removed from the guest list with their invitations and messages.", participantId: pid);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
@@ -22,10 +23,30 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<Teams.TeamsInstallation> TeamsInstallations => Set<Teams.TeamsInstallation>();
     public DbSet<Scheduling.DigestRecord> DigestRecords => Set<Scheduling.DigestRecord>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     /// <summary>ASP.NET Core Data Protection keys: signed links survive restarts and work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected abstract bool StoresInstantsAsNumbers { get; }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditRewrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>The audit log is written once: no code path may change or remove an entry.</summary>
+    private void RefuseAuditRewrites()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are never changed or deleted.");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -39,6 +60,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         builder.Properties<MessageKind>().HaveConversion<string>().HaveMaxLength(24);
         builder.Properties<DeliveryChannel>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<DeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(32);
         // SQLite has no instant type and EF cannot compare DateTimeOffset text there; every instant
         // in this model is UTC, so a number keeps ordering and comparisons in SQL.
         if (StoresInstantsAsNumbers)
@@ -159,6 +181,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.Property(d => d.OrganiserObjectId).HasMaxLength(100);
             e.Property(d => d.Outcome).HasMaxLength(500);
             e.HasOne<Campaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.CampaignId, a.Id });
+            e.Property(a => a.Actor).HasMaxLength(128);
+            e.Property(a => a.Details).HasMaxLength(1000);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<OutboundMessage>(e =>

@@ -17,7 +17,8 @@ namespace ParticipantBot.Teams;
 /// answers their commands and the buttons of their invitation cards.
 /// </summary>
 public sealed class ParticipantTeamsBot(
-    AppDbContext db, TeamsDirectory directory, TeamsCardActions actions, CardFactory cards, TimeProvider clock, ILogger<ParticipantTeamsBot> logger)
+    AppDbContext db, TeamsDirectory directory, TeamsCardActions actions, OrganiserCommands organiser, CardFactory cards, TimeProvider clock,
+    ILogger<ParticipantTeamsBot> logger)
     : TeamsActivityHandler
 {
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -56,6 +57,12 @@ public sealed class ParticipantTeamsBot(
                 await SetLanguageAsync(turnContext.Activity, chosen, cancellationToken);
                 await ReplyAsync(turnContext, cards.Notice(chosen, "Card.Language.Title", "Card.Language.Text"), cancellationToken);
                 break;
+            case TeamsCommandKind.Status:
+                await ReplyAsync(turnContext, await organiser.StatusAsync(objectId, command.Argument, language, cancellationToken), cancellationToken);
+                break;
+            case TeamsCommandKind.Remind:
+                await ReplyAsync(turnContext, await organiser.AskRemindAsync(objectId, command.Argument!, language, cancellationToken), cancellationToken);
+                break;
             case TeamsCommandKind.Stop:
                 await StopAsync(objectId, cancellationToken);
                 await ReplyAsync(turnContext, cards.Notice(language, "Card.Stop.Title", "Card.Stop.Text"), cancellationToken);
@@ -70,16 +77,23 @@ public sealed class ParticipantTeamsBot(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var data = invokeValue.Action?.Data as JObject ?? (invokeValue.Action?.Data is { } raw ? JObject.FromObject(raw) : []);
-        var input = new CardActionInput(invokeValue.Action?.Verb ?? "", (string?)data["i"], (string?)data["s"],
+        var verb = invokeValue.Action?.Verb ?? "";
+        var clickedBy = turnContext.Activity.From?.AadObjectId;
+        if (verb.StartsWith("organiser.", StringComparison.Ordinal))
+            return Card(await organiser.ConfirmAsync(verb, (string?)data["session"], (string?)data["for"], clickedBy,
+                await LanguageAsync(clickedBy, cancellationToken), cancellationToken));
+        var input = new CardActionInput(verb, (string?)data["i"], (string?)data["s"],
             (string?)data["transport"], (string?)data["diet"], (string?)data["accessibility"], (string?)data["interpretation"], (string?)data["consent"]);
-        var card = await actions.HandleAsync(input, turnContext.Activity.From?.AadObjectId, cancellationToken);
-        return new AdaptiveCardInvokeResponse
-        {
-            StatusCode = 200,
-            Type = CardFactory.ContentType,
-            Value = JObject.Parse(card.ToJsonString()),
-        };
+        return Card(await actions.HandleAsync(input, clickedBy, cancellationToken));
     }
+
+    /// <summary>The card that replaces the pressed one.</summary>
+    private static AdaptiveCardInvokeResponse Card(JsonObject card) => new()
+    {
+        StatusCode = 200,
+        Type = CardFactory.ContentType,
+        Value = JObject.Parse(card.ToJsonString()),
+    };
 
     /// <summary>Stores the conversation reference of a personal chat; false when the activity gives too little to reach the person later.</summary>
     private async Task<bool> RememberAsync(ITurnContext turnContext, CancellationToken ct)

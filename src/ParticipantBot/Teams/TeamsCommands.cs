@@ -2,11 +2,12 @@ using ParticipantBot.Domain.Common;
 
 namespace ParticipantBot.Teams;
 
-public enum TeamsCommandKind { Help, MyInvitations, Language, Stop, Unknown }
+public enum TeamsCommandKind { Help, MyInvitations, Language, Stop, Status, Remind, Unknown }
 
-public sealed record TeamsCommand(TeamsCommandKind Kind, Language? Language = null);
+/// <param name="Argument">What follows an organiser command: a session's number or part of its title.</param>
+public sealed record TeamsCommand(TeamsCommandKind Kind, Language? Language = null, string? Argument = null);
 
-/// <summary>The text commands participants type, in English, French and Arabic.</summary>
+/// <summary>The text commands participants (and organisers: status, remind) type, in English, French and Arabic.</summary>
 public static class TeamsCommands
 {
     private static readonly Dictionary<string, TeamsCommandKind> Words = new()
@@ -19,14 +20,27 @@ public static class TeamsCommands
     };
 
     private static readonly string[] LanguageWords = ["language", "langue", "lang", "لغة", "اللغة"];
+    private static readonly string[] StatusWords = ["status", "statut", "etat", "الحالة", "حالة"];
+    private static readonly string[] RemindWords = ["remind", "relancer", "relance", "rappeler", "ذكر", "تذكير"];
 
     public static TeamsCommand Parse(string? text)
     {
         var key = Text.Key(text).Trim('.', '!', ' ');
         if (Words.TryGetValue(key, out var kind)) return new TeamsCommand(kind);
         var parts = key.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 0 && StatusWords.Contains(parts[0]))
+            return new TeamsCommand(TeamsCommandKind.Status, Argument: parts.Length == 2 ? Argument(text, parts[1]) : null);
+        if (parts.Length > 0 && RemindWords.Contains(parts[0]))
+            return new TeamsCommand(parts.Length == 2 ? TeamsCommandKind.Remind : TeamsCommandKind.Status, Argument: parts.Length == 2 ? Argument(text, parts[1]) : null);
         if (parts.Length == 2 && LanguageWords.Contains(Text.Key(parts[0])) && LanguageCodes.TryParse(parts[1], out var language))
             return new TeamsCommand(TeamsCommandKind.Language, language);
         return new TeamsCommand(TeamsCommandKind.Unknown);
+    }
+
+    /// <summary>The argument as typed (accents kept, for the reply), found from its normalised form.</summary>
+    private static string Argument(string? typed, string normalised)
+    {
+        var words = (typed ?? "").Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 2 && Text.Key(words[1]) == normalised ? words[1].Trim() : normalised;
     }
 }

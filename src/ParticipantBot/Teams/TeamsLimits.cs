@@ -19,35 +19,27 @@ public sealed class TeamsLimitOptions
 }
 
 /// <summary>
-/// Keeps proactive sends under Teams' rate limits: one token bucket for the app and one per
-/// conversation. One dispatcher runs at a time across instances, so these hold for the deployment.
+/// Keeps proactive sends under Teams' rate limits: a sliding one-second window for the app and one
+/// per conversation. One dispatcher runs at a time across instances, so these hold for the deployment.
 /// </summary>
+/// <remarks>
+/// A sliding window, not a token bucket: a bucket small enough never to burst over Teams' window
+/// loses its refill while the dispatcher is busy with the database (measured: 74% of the limit), and
+/// a bucket of a full second bursts at the window's edge and comes back as 429s. The window keeps
+/// 3% (at least one message) in hand for the clock and network jitter between us and Teams.
+/// </remarks>
 public sealed class TeamsLimits : IDisposable
 {
-    private readonly TokenBucketRateLimiter _app;
+    private readonly SlidingWindowRateLimiter _app;
     private readonly PartitionedRateLimiter<string> _conversations;
 
     public TeamsLimits(IOptions<TeamsLimitOptions> options)
     {
         var o = options.Value;
-        _app = new TokenBucketRateLimiter(Smooth(o.MessagesPerSecond));
+        _app = new SlidingWindowRateLimiter(Window(o.MessagesPerSecond));
         _conversations = PartitionedRateLimiter.Create<string, string>(conversation =>
-            RateLimitPartition.GetTokenBucketLimiter(conversation, _ => Bucket(o.PerConversationPerSecond)));
+            RateLimitPartition.GetSlidingWindowLimiter(conversation, _ => Window(o.PerConversationPerSecond)));
     }
-
-    /// <summary>
-    /// The app's allowance as one token every 1/(0.97 × limit) second, with a burst of two: a
-    /// full second's burst at once would meet Teams' own window at its edge and come back as 429s.
-    /// </summary>
-    private static TokenBucketRateLimiterOptions Smooth(int perSecond) => new()
-    {
-        TokenLimit = 2,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1 / (perSecond * 0.97)),
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    };
 
     public async Task WaitAsync(string conversationId, CancellationToken ct)
     {
@@ -55,11 +47,11 @@ public sealed class TeamsLimits : IDisposable
         using var app = await _app.AcquireAsync(1, ct);
     }
 
-    private static TokenBucketRateLimiterOptions Bucket(int perSecond) => new()
+    private static SlidingWindowRateLimiterOptions Window(int perSecond) => new()
     {
-        TokenLimit = perSecond,
-        TokensPerPeriod = perSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        PermitLimit = Math.Max(1, Math.Min(perSecond - 1, (int)Math.Floor(perSecond * 0.97))),
+        Window = TimeSpan.FromSeconds(1),
+        SegmentsPerWindow = 20,
         QueueLimit = int.MaxValue,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         AutoReplenishment = true,

@@ -10,8 +10,14 @@ public static class Eventually
         {
             var value = await get();
             if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Still waiting for {what}.");
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Still waiting for {what}; last seen: {Describe(value)}");
             await Task.Delay(100);
         }
+    }
+
+    private static string Describe<T>(T value)
+    {
+        var text = value is System.Text.Json.Nodes.JsonNode node ? node.ToJsonString() : value?.ToString() ?? "null";
+        return text.Length > 2000 ? text[..2000] + "…" : text;
     }
 }

@@ -51,6 +51,12 @@ public static class CardSamples
             yield return ($"{code}-digest", factory.DigestContent(language, campaign.Name, Now, [("Digest.Accepted", 4), ("Digest.Declined", 1), ("Digest.Needs", 2)],
                 [("Digest.Declined", ["Omar El Khatib"]), ("Digest.Needs", ["Salma Tazi", "سلمى"])]));
             yield return ($"{code}-digest-empty", factory.DigestContent(language, campaign.Name, Now, [], []));
+            var counts = new Dictionary<RsvpStatus, int> { [RsvpStatus.Invited] = 5, [RsvpStatus.Accepted] = 12, [RsvpStatus.Declined] = 2, [RsvpStatus.Waitlisted] = 1 };
+            yield return ($"{code}-status", factory.StatusContent(language, [new SessionStatus(1, session, campaign.Name, counts), new SessionStatus(2, session, campaign.Name, new Dictionary<RsvpStatus, int>())]));
+            yield return ($"{code}-status-detail", factory.StatusContent(language,
+                [new SessionStatus(1, session, campaign.Name, counts, [("youth", Sex.Female, 7), ("migrant", Sex.Male, 4), ("youth", Sex.NotStated, 1)])]));
+            yield return ($"{code}-status-empty", factory.StatusContent(language, []));
+            yield return ($"{code}-confirm", factory.ConfirmContent(language, "Relancer ?", "5 personnes", session.Id, "oid", ("Relancer", "organiser.remind", "positive"), ("Annuler", "organiser.remind.cancel")));
         }
     }
 }

@@ -31,4 +31,19 @@ public class TeamsCommandsTests
 
     [Fact]
     public void LanguageCommand_WithAnUnknownLanguage_IsNotALanguageCommand() => Assert.Equal(TeamsCommandKind.Unknown, TeamsCommands.Parse("language klingon").Kind);
+
+    [Theory]
+    [InlineData("status", TeamsCommandKind.Status, null)]
+    [InlineData("Statut 2", TeamsCommandKind.Status, "2")]
+    [InlineData("état Société civile", TeamsCommandKind.Status, "Société civile")]
+    [InlineData("الحالة 1", TeamsCommandKind.Status, "1")]
+    [InlineData("remind 3", TeamsCommandKind.Remind, "3")]
+    [InlineData("relancer Gouvernance", TeamsCommandKind.Remind, "Gouvernance")]
+    [InlineData("ذكّر 2", TeamsCommandKind.Remind, "2")]
+    [InlineData("relancer", TeamsCommandKind.Status, null)]
+    public void OrganiserCommand_CarriesTheSessionAsTyped(string text, TeamsCommandKind kind, string? argument)
+    {
+        var command = TeamsCommands.Parse(text);
+        Assert.Equal((kind, argument), (command.Kind, command.Argument));
+    }
 }

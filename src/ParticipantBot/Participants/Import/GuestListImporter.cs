@@ -13,7 +13,7 @@ namespace ParticipantBot.Participants.Import;
 /// AND same name) instead of duplicating them; two people sharing an address are kept apart with
 /// a warning. An import with errors writes nothing unless bad rows may be skipped.
 /// </summary>
-public sealed class GuestListImporter(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AppOptions> app)
+public sealed class GuestListImporter(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<AppOptions> app, Audit.AuditLog? audit = null)
 {
     public const int PreviewLimit = 500;
 
@@ -78,6 +78,8 @@ public sealed class GuestListImporter(AppDbContext db, TimeProvider clock, Micro
                 if (match is null) db.Participants.Add(Participant.Create(campaign.Id, row.Details!, now));
                 else match.Update(row.Details! with { Needs = row.Details.Needs }, now);
             }
+            audit?.Record(campaign.Id, Domain.Audit.AuditAction.ParticipantsImported,
+                $"Guest list imported from a {table.FileType} file of {table.Rows.Count} row(s): {created} added, {updated} updated, {skippedRows.Count} skipped.");
             await db.SaveChangesAsync(ct);
         }
         return Report(dryRun, table, valid.Count, mayWrite || dryRun ? created : 0, mayWrite || dryRun ? updated : 0,

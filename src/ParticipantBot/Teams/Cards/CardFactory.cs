@@ -13,6 +13,10 @@ namespace ParticipantBot.Teams.Cards;
 /// <summary>An entry of the "my invitations" card.</summary>
 public sealed record InvitationLine(Session Session, RsvpStatus Status);
 
+/// <summary>A session as an organiser's status card shows it; the breakdown only when one session is asked for.</summary>
+public sealed record SessionStatus(int Number, Session Session, string CampaignName, IReadOnlyDictionary<RsvpStatus, int> Counts,
+    IReadOnlyList<(string Group, Sex Sex, int Count)>? AcceptedBreakdown = null);
+
 /// <summary>A template and the data that fills it.</summary>
 public sealed record CardContent(string Template, JsonObject Data)
 {
@@ -176,6 +180,79 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         data["counts"] = new JsonArray(counts.Select(c => (JsonNode)new JsonObject { ["label"] = Texts.Get(c.LabelKey, lang), ["value"] = c.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToArray());
         data["lists"] = new JsonArray(lists.Select(l => (JsonNode)new JsonObject { ["label"] = Texts.Get(l.LabelKey, lang), ["names"] = string.Join(", ", l.Names) }).ToArray());
         return new CardContent("digest", data);
+    }
+
+    /// <summary>An organiser's "status" card: their sessions with counts, or one session by group and by sex.</summary>
+    public CardContent StatusContent(Language lang, IReadOnlyList<SessionStatus> sessions)
+    {
+        var data = Common(lang);
+        data["title"] = Texts.Get("Organiser.Status.Title", lang);
+        data["empty"] = Texts.Get("Organiser.Status.None", lang);
+        data["hint"] = Texts.Get("Organiser.Status.Hint", lang);
+        data["isEmpty"] = sessions.Count == 0;
+        data["sessions"] = new JsonArray(sessions.Select(s => (JsonNode)StatusOf(lang, s)).ToArray());
+        return new CardContent("status", data);
+    }
+
+    private static JsonObject StatusOf(Language lang, SessionStatus s)
+    {
+        int Count(params RsvpStatus[] statuses) => statuses.Sum(st => s.Counts.GetValueOrDefault(st));
+        string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var accepted = Count(RsvpStatus.Accepted, RsvpStatus.Attended, RsvpStatus.NoShow);
+        var counts = new JsonArray(
+            Fact(Texts.Get("Organiser.Count.Invited", lang), N(Count(RsvpStatus.Invited, RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Declined,
+                RsvpStatus.Waitlisted, RsvpStatus.Offered, RsvpStatus.Attended, RsvpStatus.NoShow))),
+            Fact(Texts.Get("Organiser.Count.Accepted", lang), N(accepted)),
+            Fact(Texts.Get("Organiser.Count.Tentative", lang), N(Count(RsvpStatus.Tentative))),
+            Fact(Texts.Get("Organiser.Count.Declined", lang), N(Count(RsvpStatus.Declined))),
+            Fact(Texts.Get("Organiser.Count.NoAnswer", lang), N(Count(RsvpStatus.Invited))),
+            Fact(Texts.Get("Organiser.Count.Waitlisted", lang), N(Count(RsvpStatus.Waitlisted, RsvpStatus.Offered))));
+        if (s.Session.Capacity is { } capacity)
+            counts.Add(Fact(Texts.Get("Organiser.Count.SeatsLeft", lang),
+                N(Math.Max(0, capacity - s.Counts.Where(kv => RsvpTransitions.HoldsSeat(kv.Key)).Sum(kv => kv.Value)))));
+        var breakdown = new JsonArray();
+        if (s.AcceptedBreakdown is { } rows)
+        {
+            foreach (var group in rows.GroupBy(r => r.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
+                breakdown.Add(Fact(group.Key, N(group.Sum(r => r.Count))));
+            foreach (var sex in rows.GroupBy(r => r.Sex).OrderBy(g => g.Key))
+                breakdown.Add(Fact(Texts.Get("Sex." + sex.Key, lang), N(sex.Sum(r => r.Count))));
+            var total = rows.Sum(r => r.Count);
+            if (total > 0)
+                breakdown.Add(Fact(Texts.Get("Organiser.Count.Women", lang),
+                    N((int)Math.Round(100.0 * rows.Where(r => r.Sex == Sex.Female).Sum(r => r.Count) / total)) + " %"));
+        }
+        return new JsonObject
+        {
+            ["heading"] = $"{N(s.Number)}. {s.Session.Title} · {s.CampaignName}",
+            ["when"] = When(s.Session, lang),
+            ["counts"] = counts,
+            ["breakdownTitle"] = Texts.Get("Organiser.Breakdown", lang),
+            ["hasBreakdown"] = breakdown.Count > 0,
+            ["breakdown"] = breakdown,
+        };
+    }
+
+    /// <summary>Asks an organiser to confirm an action on a session; the buttons say for whom they were made.</summary>
+    public CardContent ConfirmContent(Language lang, string title, string text, Guid sessionId, string forObjectId,
+        (string Title, string Verb, string Style) yes, (string Title, string Verb) no)
+    {
+        var data = Common(lang);
+        data["title"] = title;
+        data["text"] = text;
+        data["session"] = sessionId.ToString();
+        data["for"] = forObjectId;
+        data["buttons"] = new JsonArray(Button(yes.Title, yes.Verb, yes.Style), Button(no.Title, no.Verb, "default"));
+        return new CardContent("confirm", data);
+    }
+
+    /// <summary>A short card whose texts are already in the reader's language.</summary>
+    public CardContent MessageContent(Language lang, string title, string text)
+    {
+        var data = Common(lang);
+        data["title"] = title;
+        data["text"] = text;
+        return new CardContent("notice", data);
     }
 
     private static JsonObject Common(Language lang) => new() { ["rtl"] = Texts.IsRightToLeft(lang) };

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Messages;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Delivery;
+
+/// <summary>What a "remind now" did: how many people had not answered, and how many messages were planned for them.</summary>
+public sealed record RemindNowResult(int NonResponders, int Planned, int Round);
+
+/// <summary>
+/// An organiser's "remind the non-responders now": one reminder per person who still owes an
+/// answer, through the outbox like every message. Each request is a new round with its own
+/// sequence, so two organisers pressing at once (same round) plan each reminder once.
+/// </summary>
+public sealed class NonResponderReminders(AppDbContext db, OutboxPlanner planner, TimeProvider clock)
+{
+    /// <summary>Sequences of manual rounds start here, far from the policy's (days before the session).</summary>
+    public const int FirstManualSequence = 1000;
+
+    /// <summary>Whether reminders make sense for this session now; null when they do, else why not.</summary>
+    public string? WhyNot(Session session) =>
+        session.IsCancelled ? "The session is cancelled."
+        : clock.GetUtcNow() >= session.StartsAt ? "The session has started: reminders to answer are over."
+        : null;
+
+    public Task<int> CountAsync(Guid sessionId, CancellationToken ct) =>
+        NonResponders(sessionId).CountAsync(ct);
+
+    public async Task<RemindNowResult> RemindAsync(Session session, CancellationToken ct)
+    {
+        var people = await NonResponders(session.Id).ToListAsync(ct);
+        var last = await db.OutboundMessages
+            .Where(m => m.SessionId == session.Id && m.Kind == MessageKind.Reminder && m.Sequence >= FirstManualSequence)
+            .MaxAsync(m => (int?)m.Sequence, ct);
+        var round = (last ?? FirstManualSequence - 1) + 1;
+        var planned = people.Count == 0 ? 0 : await planner.PlanAsync(session, people, MessageKind.Reminder, round, null, ct);
+        return new RemindNowResult(people.Count, planned, round - FirstManualSequence + 1);
+    }
+
+    private IQueryable<Domain.Participants.Participant> NonResponders(Guid sessionId) =>
+        from i in db.Invitations
+        join p in db.Participants on i.ParticipantId equals p.Id
+        where i.SessionId == sessionId && i.Status == RsvpStatus.Invited && p.StoppedAt == null
+        select p;
+}
