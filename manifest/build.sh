@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Builds the Teams app package an administrator uploads (Teams admin centre > Manage apps > Upload).
-#   manifest/build.sh --bot-id <Azure Bot app id> --host <public host name> [--app-id <guid>] [--version x.y.z]
+#   manifest/build.sh --bot-id <Azure Bot app id> --host <public host name> [--client-id <Entra app id>] [--app-id <guid>] [--version x.y.z]
+# --client-id is the app registration organisers sign in to (Auth:ClientId); it defaults to the bot's.
 # Writes manifest/build/ParticipantBot.zip: manifest.json (with those values filled in) and the two icons.
 # The package is checked against Microsoft's schema of the manifest's version first.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-bot_id=""; host=""; app_id=""; version=""
+bot_id=""; host=""; app_id=""; version=""; client_id=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --bot-id) bot_id=$2; shift 2 ;;
     --host) host=$2; shift 2 ;;
     --app-id) app_id=$2; shift 2 ;;
+    --client-id) client_id=$2; shift 2 ;;
     --version) version=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -21,13 +23,15 @@ done
 
 out="$here/build"
 rm -rf "$out/package"; mkdir -p "$out/package"
-BOT_ID="$bot_id" HOST="$host" APP_ID="$app_id" VERSION="$version" node -e '
+BOT_ID="$bot_id" CLIENT_ID="${client_id:-$bot_id}" HOST="$host" APP_ID="$app_id" VERSION="$version" node -e '
   const fs = require("fs");
   const m = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
   m.bots[0].botId = process.env.BOT_ID;
   if (process.env.APP_ID) m.id = process.env.APP_ID;
   if (process.env.VERSION) m.version = process.env.VERSION;
   m.validDomains = [process.env.HOST];
+  // Teams SSO (the dashboard tab): the app registration and its Application ID URI on the host.
+  m.webApplicationInfo = { id: process.env.CLIENT_ID, resource: `api://${process.env.HOST}/${process.env.CLIENT_ID}` };
   for (const k of ["websiteUrl", "privacyUrl", "termsOfUseUrl"])
     m.developer[k] = m.developer[k].replace("participantbot.example.org", process.env.HOST);
   fs.writeFileSync(process.argv[2], JSON.stringify(m, null, 2));

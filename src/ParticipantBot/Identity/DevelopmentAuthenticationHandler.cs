@@ -28,7 +28,8 @@ internal sealed class DevelopmentAuthenticationHandler(
         var objectId = Request.Headers[UserHeader].ToString();
         if (string.IsNullOrWhiteSpace(objectId)) objectId = auth.Value.DevelopmentUser;
         var identity = new ClaimsIdentity(
-            [new Claim(OrganiserClaims.ObjectId, objectId.Trim()), new Claim(OrganiserClaims.Name, "development user")],
+            [new Claim(OrganiserClaims.ObjectId, objectId.Trim()), new Claim(OrganiserClaims.Name, "development user"),
+                new Claim(OrganiserClaims.Scope, OrganiserClaims.UserScope)],
             SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

@@ -36,7 +36,8 @@ public static class IdentityModule
             .Configure<IOptions<AuthOptions>>((jwt, auth) => ConfigureEntra(jwt, auth.Value));
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(OrganiserPolicy, p => p.AddAuthenticationSchemes(OrganiserScheme).RequireClaim(OrganiserClaims.ObjectId));
+            .AddPolicy(OrganiserPolicy, p => p.AddAuthenticationSchemes(OrganiserScheme).RequireClaim(OrganiserClaims.ObjectId)
+                .RequireAssertion(context => context.User.IsForThisApi()));
         return builder;
     }
 

@@ -57,6 +57,9 @@ public sealed class ParticipantTeamsBot(
                 await SetLanguageAsync(turnContext.Activity, chosen, cancellationToken);
                 await ReplyAsync(turnContext, cards.Notice(chosen, "Card.Language.Title", "Card.Language.Text"), cancellationToken);
                 break;
+            case TeamsCommandKind.Status or TeamsCommandKind.Remind when turnContext.Activity.Conversation?.ConversationType is { } type && type != "personal":
+                await ReplyAsync(turnContext, cards.Notice(language, "Organiser.Status.Title", "Organiser.PersonalOnly"), cancellationToken);
+                break;
             case TeamsCommandKind.Status:
                 await ReplyAsync(turnContext, await organiser.StatusAsync(objectId, command.Argument, language, cancellationToken), cancellationToken);
                 break;

@@ -63,6 +63,22 @@ public sealed class OrganiserAuthenticationTests(ProductionServiceFactory servic
     public async Task TamperedToken_IsRefused() => Assert.Equal(HttpStatusCode.Unauthorized, await CallWith(TestTokens.Tampered()));
 
     [Fact]
+    public async Task TokenWithoutTheApisScope_IsForbidden() =>
+        Assert.Equal(HttpStatusCode.Forbidden, await CallWith(TestTokens.Create(scope: "User.Read openid")));
+
+    [Fact]
+    public async Task TokenWithTheScopeAmongOthers_IsAccepted() =>
+        Assert.Equal(HttpStatusCode.OK, await CallWith(TestTokens.Create(scope: "openid access_as_user profile")));
+
+    [Fact]
+    public async Task AppTokenWithTheAutomationRole_IsAccepted() =>
+        Assert.Equal(HttpStatusCode.OK, await CallWith(TestTokens.Create("script-service-principal", scope: null, role: "Organiser.Automation")));
+
+    [Fact]
+    public async Task AppTokenWithAnotherRole_IsForbidden() =>
+        Assert.Equal(HttpStatusCode.Forbidden, await CallWith(TestTokens.Create("script-service-principal", scope: null, role: "Something.Else")));
+
+    [Fact]
     public async Task TokenWithoutObjectId_IsForbidden() => Assert.Equal(HttpStatusCode.Forbidden, await CallWith(TestTokens.Create(objectId: null)));
 
     [Fact]

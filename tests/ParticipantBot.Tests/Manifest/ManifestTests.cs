@@ -55,7 +55,7 @@ public class ManifestTests
     [Fact]
     public void BuildScript_WritesTheZipAnAdministratorUploads()
     {
-        var (exit, output) = ProcessRunner.Run("bash", "manifest/build.sh --bot-id 6d1f0e4c-2b7a-4c55-8f0e-9a3b1c2d4e5f --host bot.example.org");
+        var (exit, output) = ProcessRunner.Run("bash", "manifest/build.sh --bot-id 6d1f0e4c-2b7a-4c55-8f0e-9a3b1c2d4e5f --host bot.example.org --client-id 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
         Assert.True(exit == 0, output);
         using var zip = System.IO.Compression.ZipFile.OpenRead(RepositoryPaths.Combine("manifest", "build", "ParticipantBot.zip"));
         Assert.Equal(["color.png", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
@@ -63,6 +63,8 @@ public class ManifestTests
         var manifest = JsonNode.Parse(reader.ReadToEnd())!;
         Assert.Equal("6d1f0e4c-2b7a-4c55-8f0e-9a3b1c2d4e5f", manifest["bots"]![0]!["botId"]!.GetValue<string>());
         Assert.Equal("bot.example.org", manifest["validDomains"]![0]!.GetValue<string>());
+        Assert.Equal("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
+        Assert.Equal("api://bot.example.org/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", manifest["webApplicationInfo"]!["resource"]!.GetValue<string>());
     }
 
     private static void AssertPng(string path, int size)

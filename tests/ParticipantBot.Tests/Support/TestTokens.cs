@@ -14,10 +14,12 @@ public static class TestTokens
     private static readonly SymmetricSecurityKey OtherKey = new(Encoding.UTF8.GetBytes("some-other-issuers-signing-key-0123456789abcdef"));
 
     public static string Create(string? objectId = "organiser-entra-1", string issuer = Issuer, string audience = Audience,
-        DateTime? expires = null, bool otherKey = false)
+        DateTime? expires = null, bool otherKey = false, string? scope = "access_as_user", string? role = null)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object> { ["name"] = "Test Organiser" };
+        if (scope is not null) claims["scp"] = scope;
+        if (role is not null) claims["roles"] = new[] { role };
         if (objectId is not null) claims["oid"] = objectId;
         var exp = expires ?? now.AddMinutes(30);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

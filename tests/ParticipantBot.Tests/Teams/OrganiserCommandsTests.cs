@@ -122,4 +122,17 @@ public sealed class OrganiserCommandsTests : IAsyncLifetime
         Assert.DoesNotContain("relance(s) prévue(s)", BotActivities.Text(await PressAsync("oid-org-owner", ask, 0)));
         Assert.Equal(0, await RemindersPlannedAsync("oid-org-successor", session));
     }
+
+    [Fact]
+    public async Task Status_InATeamChannel_IsAnsweredOnlyInThePersonalChat()
+    {
+        await CampaignOfAsync("oid-org-channel", "Migrants");
+        var activity = BotActivities.Message(_connector.Url, "oid-org-channel", "29:oid-org-channel", "status");
+        activity["conversation"] = new JsonObject { ["id"] = "19:channel@thread.tacv2", ["conversationType"] = "channel", ["tenantId"] = BotActivities.Tenant };
+        var response = await BotActivities.PostAsync(_service.CreateClient(), activity);
+        Assert.True(response.IsSuccessStatusCode);
+        var reply = BotActivities.Text(Assert.Single(_connector.Sent, a => a.ConversationId == "19:channel@thread.tacv2").Activity);
+        Assert.Contains("conversation personnelle", reply);
+        Assert.DoesNotContain("Migrants", reply);
+    }
 }
