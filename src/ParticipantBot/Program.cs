@@ -7,6 +7,7 @@ using ParticipantBot.Demo;
 using ParticipantBot.Email;
 using ParticipantBot.Identity;
 using ParticipantBot.Invitations;
+using ParticipantBot.Outlook;
 using ParticipantBot.Participants;
 using ParticipantBot.Participants.Import;
 using ParticipantBot.Persistence;
@@ -18,7 +19,7 @@ using ParticipantBot.Teams;
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo:Seed");
 
-builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddScheduling();
+builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
 builder.Services.AddDelivery().AddEmail().AddRsvpPage();
 
@@ -42,12 +43,14 @@ app.MapMessageApi();
 app.MapReminderApi();
 app.MapRazorPages();
 app.MapTeamsBot();
+app.MapOutlook();
 app.MapSchedulingDashboard();
 
 await app.MigrateDatabaseAsync();
 app.LogSettings();
 app.WarnAboutDevelopmentIdentity();
 app.LogTeamsMode();
+app.LogOutlookMode();
 app.RegisterRecurringJobs();
 if (seedDemo) await app.SeedDemoAsync();
 

@@ -119,10 +119,11 @@ public sealed class OutboundMessage
         Reason = reason;
     }
 
-    public void MarkInDoubt()
+    /// <summary>It may or may not have arrived, and sending again could make it arrive twice: recorded, not retried.</summary>
+    public void MarkInDoubt(string? reason = null)
     {
         Status = DeliveryStatus.InDoubt;
-        Reason = "The service stopped while this message was being sent: it may or may not have arrived.";
+        Reason = reason ?? "The service stopped while this message was being sent: it may or may not have arrived.";
     }
 
     /// <summary>Moves a planned message to another time (the session moved).</summary>

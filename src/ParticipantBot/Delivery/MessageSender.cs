@@ -13,6 +13,8 @@ public abstract record SendResult
     /// <summary>The channel cannot reach this person (no Teams install, 403/404): another channel may.</summary>
     public sealed record Unreachable(string Reason) : SendResult;
     public sealed record Skipped(string Reason) : SendResult;
+    /// <summary>The channel may have delivered it (a 5xx to a request that is not safe to repeat): recorded, never sent again.</summary>
+    public sealed record InDoubt(string Reason) : SendResult;
 }
 
 /// <summary>

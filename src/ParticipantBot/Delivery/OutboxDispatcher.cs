@@ -171,6 +171,9 @@ public sealed class OutboxDispatcher(
             case SendResult.Skipped skipped:
                 message.Skip(skipped.Reason);
                 break;
+            case SendResult.InDoubt inDoubt:
+                message.MarkInDoubt(inDoubt.Reason);
+                break;
         }
     }
 

@@ -10,6 +10,10 @@ using ParticipantBot.Rsvp;
 
 namespace ParticipantBot.Email;
 
+/// <summary>A message's words in one language: subject, plain text, HTML (right-to-left for Arabic) and the personal RSVP link.</summary>
+/// <param name="IsMeeting">An invitation, update, seat offer or cancellation: it carries (or is) a meeting request.</param>
+public sealed record EmailContent(string Subject, string Text, string Html, Uri? Link, bool IsMeeting, bool IsCancellation);
+
 /// <summary>
 /// The one place that writes participant emails: one recipient per message, in their language
 /// (Arabic right-to-left), with their personal RSVP link and, for invitations, updates and
@@ -21,6 +25,42 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
     {
         var email = person.Email ?? throw new InvalidOperationException("The participant has no email address.");
         var o = options.Value;
+        var lang = person.Language;
+        var content = Content(message, campaign, session, person, invitationId);
+        var (subject, link) = (content.Subject, content.Link);
+
+        var mime = new MimeMessage();
+        mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        mime.To.Add(new MailboxAddress(person.FullName, email));
+        mime.Subject = subject;
+        mime.MessageId = $"{message.Id:N}@participantbot";
+        mime.Date = clock.GetUtcNow();
+        mime.Headers.Add("Content-Language", lang.Code());
+
+        var alternative = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = content.Text },
+            new TextPart("html") { Text = content.Html },
+        };
+        if (content.IsMeeting)
+        {
+            var cancel = content.IsCancellation;
+            var ics = IcsBuilder.Build(new IcsRequest(session, Uid(session, person), session.Sequence, cancel,
+                o.FromName, o.FromAddress, person.FullName, email, session.Title, content.Text, link, clock.GetUtcNow()));
+            var calendar = new TextPart("calendar") { Text = ics };
+            calendar.ContentType.Parameters.Add("method", cancel ? "CANCEL" : "REQUEST");
+            calendar.ContentType.Charset = "utf-8";
+            alternative.Add(calendar);
+        }
+        mime.Body = alternative;
+        // Transfer encodings that every mail server accepts (quoted-printable or base64 as fits each part).
+        mime.Prepare(EncodingConstraint.SevenBit);
+        return mime;
+    }
+
+    /// <summary>What a message says, in the person's language: for the email here, or for an Outlook event or sendMail.</summary>
+    public EmailContent Content(OutboundMessage message, Campaign campaign, Session session, Participant person, Guid invitationId)
+    {
         var lang = person.Language;
         var (subjectKey, introKey) = message.Kind switch
         {
@@ -46,40 +86,15 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
         if (person.Needs.Transport && message.Kind is MessageKind.DayBefore or MessageKind.Today)
             details.Add((Texts.Get("Label.Transport", lang), Texts.Get("Value.TransportArranged", lang)));
 
-        var mime = new MimeMessage();
-        mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
-        mime.To.Add(new MailboxAddress(person.FullName, email));
-        mime.Subject = subject;
-        mime.MessageId = $"{message.Id:N}@participantbot";
-        mime.Date = clock.GetUtcNow();
-        mime.Headers.Add("Content-Language", lang.Code());
-
         var text = new StringBuilder()
             .AppendLine(Texts.Format("Email.Greeting", lang, person.FullName)).AppendLine()
             .AppendLine(intro).AppendLine();
         foreach (var (label, value) in details) text.Append(label).Append(": ").AppendLine(value);
         if (link is not null) text.AppendLine().AppendLine(Texts.Get("Email.Rsvp.Call", lang)).AppendLine(link.ToString());
         text.AppendLine().AppendLine(Texts.Get("Email.Footer", lang));
-
-        var alternative = new MultipartAlternative
-        {
-            new TextPart("plain") { Text = text.ToString() },
-            new TextPart("html") { Text = Html(lang, subject, person.FullName, intro, details, link) },
-        };
-        if (message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.SeatOffered or MessageKind.Cancellation)
-        {
-            var cancel = message.Kind == MessageKind.Cancellation;
-            var ics = IcsBuilder.Build(new IcsRequest(session, Uid(session, person), session.Sequence, cancel,
-                o.FromName, o.FromAddress, person.FullName, email, session.Title, text.ToString(), link, clock.GetUtcNow()));
-            var calendar = new TextPart("calendar") { Text = ics };
-            calendar.ContentType.Parameters.Add("method", cancel ? "CANCEL" : "REQUEST");
-            calendar.ContentType.Charset = "utf-8";
-            alternative.Add(calendar);
-        }
-        mime.Body = alternative;
-        // Transfer encodings that every mail server accepts (quoted-printable or base64 as fits each part).
-        mime.Prepare(EncodingConstraint.SevenBit);
-        return mime;
+        return new EmailContent(subject, text.ToString(), Html(lang, subject, person.FullName, intro, details, link), link,
+            message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.SeatOffered or MessageKind.Cancellation,
+            message.Kind == MessageKind.Cancellation);
     }
 
     // Keeps Arabic and accented letters readable in the HTML source; markup characters are still encoded.

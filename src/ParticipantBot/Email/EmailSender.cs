@@ -3,8 +3,8 @@ using ParticipantBot.Domain.Messages;
 
 namespace ParticipantBot.Email;
 
-/// <summary>The email channel: composes the message and hands it to the transport (folder or Graph).</summary>
-public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport transport) : IMessageSender
+/// <summary>The email channel: composes the message and hands it to Outlook through Graph when configured, else to the outbox folder.</summary>
+public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport transport, Outlook.OutlookDelivery? outlook = null) : IMessageSender
 {
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
@@ -17,6 +17,9 @@ public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport tr
     {
         if (context.For(message) is not { } found) return new SendResult.Skipped("The participant, session or invitation no longer exists.");
         if (found.Person.Email is null) return new SendResult.Failed("The participant has no email address.");
+        if (outlook is not null)
+            return await outlook.SendAsync(message, found.Campaign, found.Session, found.Person,
+                composer.Content(message, found.Campaign, found.Session, found.Person, found.Invitation.Id), ct);
         var mime = composer.Compose(message, found.Campaign, found.Session, found.Person, found.Invitation.Id);
         return new SendResult.Sent(await transport.SendAsync(mime, ct));
     }

@@ -24,6 +24,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Teams.TeamsInstallation> TeamsInstallations => Set<Teams.TeamsInstallation>();
     public DbSet<Scheduling.DigestRecord> DigestRecords => Set<Scheduling.DigestRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Outlook.OutlookEvent> OutlookEvents => Set<Outlook.OutlookEvent>();
+    public DbSet<Outlook.GraphSubscription> GraphSubscriptions => Set<Outlook.GraphSubscription>();
     /// <summary>ASP.NET Core Data Protection keys: signed links survive restarts and work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -181,6 +183,26 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.Property(d => d.OrganiserObjectId).HasMaxLength(100);
             e.Property(d => d.Outcome).HasMaxLength(500);
             e.HasOne<Campaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Outlook.OutlookEvent>(e =>
+        {
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => new { o.SessionId, o.ParticipantId }).IsUnique();
+            e.HasIndex(o => o.EventId);
+            e.Property(o => o.EventId).HasMaxLength(500);
+            e.Property(o => o.TransactionId).HasMaxLength(64);
+            e.Property(o => o.Response).HasMaxLength(32);
+            e.HasOne<Session>().WithMany().HasForeignKey(o => o.SessionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Participant>().WithMany().HasForeignKey(o => o.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Outlook.GraphSubscription>(e =>
+        {
+            e.HasKey(g => g.Id);
+            e.Property(g => g.SubscriptionId).HasMaxLength(200);
+            e.Property(g => g.ClientState).HasMaxLength(128);
+            e.Property(g => g.Resource).HasMaxLength(500);
         });
 
         model.Entity<AuditEntry>(e =>

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
+using ParticipantBot.Outlook;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Delivery;
 using ParticipantBot.Identity;
@@ -77,6 +78,7 @@ public static class SchedulingModule
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DispatchCron);
         jobs.AddOrUpdate<DigestJob>(DigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DigestCron, new RecurringJobOptions { TimeZone = zone });
+        app.RegisterOutlookJobs(jobs);
     }
 
     /// <summary>/hangfire: administrators only (open in Development on loopback), read-only outside Development.</summary>

@@ -17,7 +17,12 @@ public static class Eventually
 
     private static string Describe<T>(T value)
     {
-        var text = value is System.Text.Json.Nodes.JsonNode node ? node.ToJsonString() : value?.ToString() ?? "null";
+        var text = value switch
+        {
+            System.Text.Json.Nodes.JsonNode node => node.ToJsonString(),
+            System.Collections.IEnumerable list and not string => "[" + string.Join(", ", list.Cast<object?>().Select(i => i is System.Text.Json.Nodes.JsonNode n ? n.ToJsonString() : i?.ToString())) + "]",
+            _ => value?.ToString() ?? "null",
+        };
         return text.Length > 2000 ? text[..2000] + "…" : text;
     }
 }
