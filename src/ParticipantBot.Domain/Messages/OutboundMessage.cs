@@ -15,6 +15,8 @@ public enum MessageKind
     Today,
     Survey,
     SurveyReminder,
+    /// <summary>The organiser took this person's invitation back: their meeting is cancelled.</summary>
+    Withdrawal,
 }
 
 public enum DeliveryChannel { Email, Teams }

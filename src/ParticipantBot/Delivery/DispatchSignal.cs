@@ -13,9 +13,14 @@ public interface IDispatchTrigger
 public sealed class DispatchSignal(IServiceProvider services)
 {
     private int _requested;
+    private long _generation;
+
+    /// <summary>Grows with every plan: a run compares it before and after, to see whether something was planned meanwhile.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     public void Wake()
     {
+        Interlocked.Increment(ref _generation);
         if (Interlocked.Exchange(ref _requested, 1) == 1) return;
         services.GetService<IDispatchTrigger>()?.Trigger();
     }

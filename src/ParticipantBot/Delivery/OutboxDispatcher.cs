@@ -185,7 +185,7 @@ public sealed class OutboxDispatcher(
         if (isReminder && person.StoppedAt is not null) return "The person asked for no more reminders.";
         return (message.Kind, invitation.Status) switch
         {
-            (MessageKind.Cancellation, _) => null,
+            (MessageKind.Cancellation or MessageKind.Withdrawal, _) => null,
             (_, RsvpStatus.Cancelled) => "The session was cancelled.",
             (_, RsvpStatus.Withdrawn) => "The invitation was withdrawn.",
             (_, RsvpStatus.Declined) => "The person declined.",

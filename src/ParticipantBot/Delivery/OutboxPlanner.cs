@@ -55,7 +55,7 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchS
     public Task<int> PlanAsync(Session session, IReadOnlyCollection<Participant> people, MessageKind kind, int sequence, DateTimeOffset? dueAt, CancellationToken ct)
     {
         var at = dueAt ?? clock.GetUtcNow();
-        var everyChannel = kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation;
+        var everyChannel = kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation or MessageKind.Withdrawal;
         return PlanAsync(session, people.Select(p => new PlannedMessage(p, kind, sequence, at)).ToList(), everyChannel, ct);
     }
 

@@ -98,6 +98,15 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, Time
             var invitation = await db.Invitations.FirstAsync(i => i.SessionId == session.Id && i.ParticipantId == participantId, ct);
             await planner.PlanAsync(session, [person], MessageKind.Waitlisted, invitation.Version, null, ct);
         }
+        if (outcome.Changed && outcome.Status == RsvpStatus.Withdrawn
+            && await db.OutboundMessages.AnyAsync(m => m.SessionId == session.Id && m.ParticipantId == participantId
+                && m.Kind == MessageKind.Invitation && m.Status == DeliveryStatus.Sent, ct))
+        {
+            // They had the invitation (and, by email or Outlook, a calendar entry): tell them it is withdrawn, which removes it.
+            var person = await db.Participants.FirstAsync(p => p.Id == participantId, ct);
+            var invitation = await db.Invitations.FirstAsync(i => i.SessionId == session.Id && i.ParticipantId == participantId, ct);
+            await planner.PlanAsync(session, [person], MessageKind.Withdrawal, invitation.Version, null, ct);
+        }
         if (outcome.SeatOfferedTo is { } offered)
         {
             var next = await db.Participants.FirstAsync(p => p.Id == offered.ParticipantId, ct);

@@ -66,6 +66,7 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
         {
             MessageKind.Update => ("Email.Update.Subject", "Email.Update.Intro"),
             MessageKind.Cancellation => ("Email.Cancellation.Subject", "Email.Cancellation.Intro"),
+            MessageKind.Withdrawal => ("Email.Withdrawal.Subject", "Email.Withdrawal.Intro"),
             MessageKind.Waitlisted => ("Email.Waitlisted.Subject", "Email.Waitlisted.Intro"),
             MessageKind.SeatOffered => ("Email.SeatOffered.Subject", "Email.SeatOffered.Intro"),
             MessageKind.Reminder => ("Email.Reminder.Subject", "Email.Reminder.Intro"),
@@ -73,7 +74,7 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
             MessageKind.Today => ("Email.Today.Subject", "Email.Today.Intro"),
             _ => ("Email.Invitation.Subject", "Email.Invitation.Intro"),
         };
-        var withLink = message.Kind is not MessageKind.Cancellation;
+        var withLink = message.Kind is not (MessageKind.Cancellation or MessageKind.Withdrawal);
         var link = withLink ? links.For(invitationId, person.Id, session) : null;
         var subject = Texts.Format(subjectKey, lang, session.Title);
         var intro = Texts.Format(introKey, lang, session.Title, campaign.Name);
@@ -93,8 +94,8 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
         if (link is not null) text.AppendLine().AppendLine(Texts.Get("Email.Rsvp.Call", lang)).AppendLine(link.ToString());
         text.AppendLine().AppendLine(Texts.Get("Email.Footer", lang));
         return new EmailContent(subject, text.ToString(), Html(lang, subject, person.FullName, intro, details, link), link,
-            message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.SeatOffered or MessageKind.Cancellation,
-            message.Kind == MessageKind.Cancellation);
+            message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.SeatOffered or MessageKind.Cancellation or MessageKind.Withdrawal,
+            message.Kind is MessageKind.Cancellation or MessageKind.Withdrawal);
     }
 
     // Keeps Arabic and accented letters readable in the HTML source; markup characters are still encoded.

@@ -33,7 +33,7 @@ public sealed class OutlookDelivery(
             return message.Kind switch
             {
                 MessageKind.Invitation or MessageKind.Update => await UpsertEventAsync(message, session, person, content, ct),
-                MessageKind.Cancellation => await CancelEventAsync(session, person, content, ct),
+                MessageKind.Cancellation or MessageKind.Withdrawal => await CancelEventAsync(session, person, content, ct),
                 _ => await SendMailAsync(person, content, ct),
             };
         }
@@ -42,7 +42,7 @@ public sealed class OutlookDelivery(
             var status = e.ResponseStatusCode;
             var reason = (e is ODataError o ? $"Graph answered {status}: {o.Error?.Code} {o.Error?.Message}" : $"Graph answered {status}: {e.Message}").Trim();
             if (status is 429 or >= 500)
-                return message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation
+                return message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation or MessageKind.Withdrawal
                     ? new SendResult.Retry(reason, RetryAfter(e))
                     // sendMail after a 5xx may have gone: recorded, not sent again.
                     : status == 429 ? new SendResult.Retry(reason, RetryAfter(e)) : new SendResult.InDoubt(reason + " (the email may have been sent)");
@@ -50,7 +50,7 @@ public sealed class OutlookDelivery(
         }
         catch (HttpRequestException e)
         {
-            return message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation
+            return message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation or MessageKind.Withdrawal
                 ? new SendResult.Retry("Graph could not be reached: " + e.Message)
                 : new SendResult.InDoubt("Graph could not be reached while sending: " + e.Message);
         }

@@ -32,6 +32,7 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage st
             return; // another dispatcher is draining the outbox; it sees what was just planned
         }
         var more = false;
+        var generation = signal.Generation;
         using (handle)
         {
             var started = DateTime.UtcNow;
@@ -45,8 +46,9 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage st
                 if (DateTime.UtcNow - started > budget) { more = true; break; }
             }
         }
-        // Bounded runs keep the lock short; what remains goes to the next run at once.
-        if (more)
+        // Bounded runs keep the lock short; what remains goes to the next run at once. Messages planned
+        // while this run held the lock may have found it taken: they get a run too, not the next tick.
+        if (more || signal.Generation != generation)
         {
             logger.LogInformation("The outbox still has due messages after a full run; another run is queued.");
             jobs.Enqueue<OutboxDispatchJob>(j => j.RunAsync(CancellationToken.None));

@@ -20,6 +20,7 @@ public class SettingsTemplateTests
     [InlineData(typeof(ParticipantBot.Teams.BotOptions), ParticipantBot.Teams.BotOptions.Section)]
     [InlineData(typeof(ParticipantBot.Scheduling.SchedulingOptions), ParticipantBot.Scheduling.SchedulingOptions.Section)]
     [InlineData(typeof(ParticipantBot.Teams.TeamsLimitOptions), ParticipantBot.Teams.TeamsLimitOptions.Section)]
+    [InlineData(typeof(ParticipantBot.Outlook.GraphOptions), ParticipantBot.Outlook.GraphOptions.Section)]
     public void Template_ListsEverySettingOf(Type options, string section)
     {
         JsonNode? template = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!;

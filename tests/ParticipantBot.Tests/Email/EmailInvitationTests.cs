@@ -153,6 +153,24 @@ public sealed class EmailInvitationTests(ServiceFactory service) : IClassFixture
     }
 
     [Fact]
+    public async Task Withdrawing_SendsThatPersonACancelOfTheirMeeting_AndNobodyElse()
+    {
+        var (_, session, people) = await InvitedSessionAsync();
+        var salma = people.Keys.First(k => k.StartsWith("salma."));
+        var others = people.Keys.Where(k => k != salma && !k.StartsWith("(")).ToList();
+        var original = Assert.Single(await WaitForMailAsync(salma, 1));
+        await _client.PostJsonAsync($"/api/sessions/{session}/invitations/{people[salma]}/withdraw", new { }, HttpStatusCode.OK);
+        var withdrawal = (await WaitForMailAsync(salma, 2)).Single(m => m.Subject!.StartsWith("Invitation retirée"));
+        var cancelled = MailFolder.Ics(withdrawal);
+        Assert.Equal("CANCEL", cancelled.Method);
+        Assert.Equal(Assert.Single(MailFolder.Ics(original).Events).Uid, Assert.Single(cancelled.Events).Uid);
+        Assert.DoesNotContain("/rsvp/", withdrawal.TextBody);
+        await Eventually.WaitAsync(() => _client.GetJsonAsync($"/api/sessions/{session}/messages"),
+            m => m.AsArray().All(x => x.Str("status") != "planned" || x.Str("kind") != "withdrawal"), "dispatch");
+        Assert.All(others, o => Assert.DoesNotContain(MailTo(o), m => m.Subject!.StartsWith("Invitation retirée")));
+    }
+
+    [Fact]
     public async Task InvitingAgain_SendsNothingTwice()
     {
         var (_, session, people) = await InvitedSessionAsync();

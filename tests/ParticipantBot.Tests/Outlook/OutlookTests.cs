@@ -204,6 +204,17 @@ public sealed class OutlookTests : IDisposable
     }
 
     [Fact]
+    public async Task Withdrawing_CancelsThatPersonsEventOnly()
+    {
+        var (session, people) = await InvitedAsync(people: 2);
+        var withdrawn = EventOf(people[0].Email)["id"]!.GetValue<string>();
+        await _client.PostJsonAsync($"/api/sessions/{session}/invitations/{people[0].Id}/withdraw", new { }, HttpStatusCode.OK);
+        var cancel = await Eventually.WaitAsync(() => Task.FromResult(Graph.To("POST", "/cancel").ToList()), l => l.Count == 1, "the withdrawn person's event to be cancelled");
+        Assert.Contains(withdrawn, cancel[0].Path);
+        Assert.DoesNotContain(people[1].Email, cancel[0].Body);
+    }
+
+    [Fact]
     public async Task Notifications_EchoTheValidationToken_AndOnlyOurClientStateMakesTheReplyArrive()
     {
         var handshake = await _client.PostAsync("/api/graph/notifications?validationToken=Validation%3A%20abc%2B1", null);

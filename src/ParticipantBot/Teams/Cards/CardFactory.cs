@@ -51,6 +51,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         {
             MessageKind.Update => "Card.Heading.Update",
             MessageKind.Cancellation => "Card.Heading.Cancellation",
+            MessageKind.Withdrawal => "Card.Heading.Withdrawal",
             MessageKind.SeatOffered => "Card.Heading.SeatOffered",
             MessageKind.Waitlisted => "Card.Heading.Waitlisted",
             MessageKind.Reminder => "Card.Heading.Reminder",
@@ -62,6 +63,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         {
             MessageKind.Update => Texts.Format("Email.Update.Intro", lang, session.Title),
             MessageKind.Cancellation => Texts.Format("Email.Cancellation.Intro", lang, session.Title),
+            MessageKind.Withdrawal => Texts.Format("Email.Withdrawal.Intro", lang, session.Title),
             MessageKind.SeatOffered => Texts.Format("Email.SeatOffered.Intro", lang, session.Title),
             MessageKind.Waitlisted => Texts.Format("Email.Waitlisted.Intro", lang, session.Title),
             MessageKind.Reminder => Texts.Format("Email.Reminder.Intro", lang, session.Title),
