@@ -21,6 +21,8 @@ public static class OutlookModule
         var configured = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() is { IsConfigured: true };
         if (!configured) return builder;
 
+        // Exchange Online accepts about 30 messages a minute from a mailbox: that is the default here.
+        services.PostConfigure<Email.EmailOptions>(o => o.MessagesPerMinute ??= 30);
         services.TryAddSingleton<TokenCredential>(sp => GraphCredential.From(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
         services.AddSingleton<GraphMailboxHandler>();
         services.AddSingleton(sp =>

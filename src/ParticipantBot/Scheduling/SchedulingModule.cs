@@ -46,11 +46,14 @@ public static class SchedulingModule
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         if (!options.DisableServer)
-            services.AddHangfireServer((_, server) =>
+            services.AddHangfireServer((sp, server) =>
             {
                 server.WorkerCount = options.Workers;
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
-                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+                // This host's own activator: Hangfire's default one is process-wide, and with several
+                // hosts in one process (the tests) a job would run on another host's services and database.
+                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
         services.AddTransient<OutboxDispatchJob>();
         services.AddScoped<DigestJob>();

@@ -5,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Microsoft.Rest;
+using Microsoft.Rest.Serialization;
 
 namespace ParticipantBot.Teams;
 
@@ -20,35 +21,54 @@ public abstract record ConnectorOutcome
 }
 
 /// <summary>
-/// The one outbound path to the Bot Connector for proactive messages. One ConnectorClient per
-/// service URL, created once and reused with credentials that cache their token, instead of the
-/// SDK's per-message ContinueConversationAsync (which builds a new client and turn context for
-/// every message: about 40 times the CPU of the HTTP call itself, measured here).
+/// The one outbound path to the Bot Connector for proactive messages: one HTTP POST of the
+/// activity's JSON to v3/conversations/{id}/activities, authorised by Bot Framework's own
+/// credentials (created once per service URL by its credential factory; they cache their token).
+/// Not the SDK's per-message ContinueConversationAsync, which builds a new client and turn context
+/// for every message (about 40 times the CPU of the HTTP call itself, measured here), and not
+/// ConnectorClient either: the card is already JSON, and serialising an Activity through
+/// Newtonsoft and Microsoft.Rest for each message was most of the remaining CPU of a send.
 /// </summary>
-public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOptions> options, IHttpClientFactory httpClients, TeamsLimits limits, ILogger<TeamsConnector> logger) : IDisposable
+public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOptions> options, IHttpClientFactory httpClients, TeamsLimits limits, ILogger<TeamsConnector> logger)
 {
     public const string HttpClientName = "bot-connector";
-    private readonly ConcurrentDictionary<string, Lazy<Task<ConnectorClient>>> _clients = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<(HttpClient Http, ServiceClientCredentials Credentials)>>> _clients = new();
 
     /// <summary>Waits until Teams' limits (app, conversation) allow one more send to this conversation.</summary>
     public Task ReserveAsync(string conversationId, CancellationToken ct) => limits.WaitAsync(conversationId, ct);
 
+    /// <summary>Sends an activity built in code (the digest): serialised as Bot Framework does.</summary>
+    public Task<ConnectorOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
+        SendJsonAsync(serviceUrl, conversationId, SafeJsonConvert.SerializeObject(activity, Serialization), ct);
+
+    /// <summary>A message whose only content is this Adaptive Card (already JSON).</summary>
+    public Task<ConnectorOutcome> SendCardAsync(string serviceUrl, string conversationId, string cardJson, CancellationToken ct) =>
+        SendJsonAsync(serviceUrl, conversationId,
+            $"{{\"type\":\"message\",\"attachments\":[{{\"contentType\":\"{Cards.CardFactory.ContentType}\",\"content\":{cardJson}}}]}}", ct);
+
     /// <summary>Sends at once: callers reserve with <see cref="ReserveAsync"/> first (the bot's own replies are not proactive sends).</summary>
-    public async Task<ConnectorOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct)
+    private async Task<ConnectorOutcome> SendJsonAsync(string serviceUrl, string conversationId, string activityJson, CancellationToken ct)
     {
-        var client = await ClientFor(serviceUrl, ct);
+        var baseUrl = serviceUrl.TrimEnd('/') + "/";
+        var (http, credentials) = await ClientFor(baseUrl, ct);
         try
         {
-            using var response = await client.Conversations.SendToConversationWithHttpMessagesAsync(conversationId, activity, null, ct);
-            return new ConnectorOutcome.Delivered(response.Body?.Id);
-        }
-        catch (ErrorResponseException e) when (e.Response is not null)
-        {
-            var status = (int)e.Response.StatusCode;
-            var reason = $"Bot Connector answered {status} {e.Response.ReasonPhrase}: {Trim(e.Response.Content)}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}v3/conversations/{Uri.EscapeDataString(conversationId)}/activities")
+            {
+                Content = new StringContent(activityJson, System.Text.Encoding.UTF8, "application/json"),
+            };
+            await credentials.ProcessHttpRequestAsync(request, ct);
+            using var response = await http.SendAsync(request, ct);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(ct);
+                return new ConnectorOutcome.Delivered(ActivityId(body));
+            }
+            var reason = $"Bot Connector answered {status} {response.ReasonPhrase}: {Trim(await response.Content.ReadAsStringAsync(ct))}";
             return status switch
             {
-                429 => new ConnectorOutcome.Throttled(RetryAfter(e.Response), reason),
+                429 => new ConnectorOutcome.Throttled(RetryAfter(response), reason),
                 403 or 404 => new ConnectorOutcome.Unreachable(status, reason),
                 412 or >= 500 => new ConnectorOutcome.Transient(reason),
                 _ => new ConnectorOutcome.Refused(status, reason),
@@ -58,8 +78,8 @@ public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOpt
         catch (TaskCanceledException) when (!ct.IsCancellationRequested) { return new ConnectorOutcome.Transient("The Bot Connector did not answer in time."); }
     }
 
-    private Task<ConnectorClient> ClientFor(string serviceUrl, CancellationToken ct) =>
-        _clients.GetOrAdd(serviceUrl.TrimEnd('/') + "/", url => new Lazy<Task<ConnectorClient>>(async () =>
+    private Task<(HttpClient Http, ServiceClientCredentials Credentials)> ClientFor(string baseUrl, CancellationToken ct) =>
+        _clients.GetOrAdd(baseUrl, _ => new Lazy<Task<(HttpClient, ServiceClientCredentials)>>(async () =>
         {
             var http = httpClients.CreateClient(HttpClientName);
             // Bot Framework's own factory picks the credential kind (single or multi tenant, managed
@@ -67,22 +87,33 @@ public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOpt
             var factory = new ConfigurationServiceClientCredentialFactory(configuration.GetSection(BotOptions.Section), http, logger);
             var credentials = await factory.CreateCredentialsAsync(options.Value.MicrosoftAppId, AuthenticationConstants.ToChannelFromBotOAuthScope,
                 AuthenticationConstants.ToChannelFromBotLoginUrl, validateAuthority: true, ct);
-            return new ConnectorClient(new Uri(url), credentials, http, disposeHttpClient: false);
+            return (http, credentials);
         })).Value;
 
-    private static TimeSpan? RetryAfter(HttpResponseMessageWrapper response)
+    private static string? ActivityId(string body)
     {
-        if (!response.Headers.TryGetValue("Retry-After", out var values)) return null;
-        var value = values.FirstOrDefault();
-        if (int.TryParse(value, out var seconds)) return TimeSpan.FromSeconds(seconds);
-        if (DateTimeOffset.TryParse(value, out var at)) return at - DateTimeOffset.UtcNow;
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException) { return null; }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta) return delta;
+        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
         return null;
     }
 
-    private static string Trim(string? content) => content is null ? "" : content.Length > 300 ? content[..300] : content;
-
-    public void Dispose()
+    private static readonly Newtonsoft.Json.JsonSerializerSettings Serialization = new()
     {
-        foreach (var client in _clients.Values.Where(c => c.IsValueCreated && c.Value.IsCompletedSuccessfully)) client.Value.Result.Dispose();
-    }
+        NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+        ContractResolver = new Microsoft.Rest.Serialization.ReadOnlyJsonContractResolver(),
+    };
+
+    private static string Trim(string? content) => content is null ? "" : content.Length > 300 ? content[..300] : content;
 }

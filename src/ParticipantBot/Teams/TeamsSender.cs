@@ -50,13 +50,8 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
                 : "Not reachable in Teams: the app is not installed for this person.");
 
         var card = cards.Invitation(message.Kind, campaign, session, person, invitation, installation.UserId, clock.GetUtcNow());
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            // The card is already JSON: written as it is, not parsed into Newtonsoft objects again.
-            Attachments = [new Attachment { ContentType = CardFactory.ContentType, Content = new JRaw(card.ToJsonString()) }],
-        };
-        var outcome = await connector.SendAsync(installation.ServiceUrl, installation.ConversationId, activity, ct);
+        // The card is already JSON: it goes into the activity as it is.
+        var outcome = await connector.SendCardAsync(installation.ServiceUrl, installation.ConversationId, card.ToJsonString(), ct);
         switch (outcome)
         {
             case ConnectorOutcome.Delivered delivered:

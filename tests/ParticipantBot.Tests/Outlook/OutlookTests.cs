@@ -156,6 +156,16 @@ public sealed class OutlookTests : IDisposable
     }
 
     [Fact]
+    public async Task TheMailbox_GetsAtMostFourRequestsAtOnce_AndAtMost30EmailsAMinuteByDefault()
+    {
+        Graph.Latency = TimeSpan.FromMilliseconds(300);
+        await InvitedAsync(people: 12);
+        Assert.InRange(Graph.MaxInFlight, 1, 4);
+        var email = _service.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ParticipantBot.Email.EmailOptions>>().Value;
+        Assert.Equal(30, email.MessagesPerMinute);
+    }
+
+    [Fact]
     public async Task Throttled_WaitsRetryAfter_AndA503IsRetried_ThenOneEventIsMade()
     {
         Graph.AnswerNext("POST", "/events", 429, retryAfter: 1);

@@ -32,6 +32,11 @@ public sealed class FakeGraph : IAsyncDisposable
     public ConcurrentQueue<JsonObject> SentMail { get; } = new();
     public ConcurrentDictionary<string, JsonObject> Subscriptions { get; } = new();
     public HashSet<string> Cancelled { get; } = [];
+    /// <summary>How long each answer takes (so that concurrent requests overlap), and the most that were ever in flight at once.</summary>
+    public TimeSpan Latency { get; set; }
+    public int MaxInFlight => _maxInFlight;
+    private int _inFlight;
+    private int _maxInFlight;
     public string Url { get; }
 
     private FakeGraph(WebApplication app, string url) { _app = app; Url = url; }
@@ -62,6 +67,18 @@ public sealed class FakeGraph : IAsyncDisposable
         FakeGraph? self = null;
         app.Use(async (context, next) =>
         {
+            var now = Interlocked.Increment(ref self!._inFlight);
+            try
+            {
+                int seen;
+                while (now > (seen = Volatile.Read(ref self._maxInFlight)) && Interlocked.CompareExchange(ref self._maxInFlight, now, seen) != seen) { }
+                if (self.Latency > TimeSpan.Zero) await Task.Delay(self.Latency);
+                await Handle(context, next);
+            }
+            finally { Interlocked.Decrement(ref self._inFlight); }
+        });
+        async Task Handle(HttpContext context, Func<Task> next)
+        {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             var request = new Request(context.Request.Method, context.Request.Path.Value ?? "", body, context.Request.Headers.Authorization.ToString());
@@ -76,7 +93,7 @@ public sealed class FakeGraph : IAsyncDisposable
                 return;
             }
             await next();
-        });
+        }
         app.MapPost("/v1.0/users/{mailbox}/events", (HttpContext c) => self!.Create(Body(c)));
         app.MapPatch("/v1.0/users/{mailbox}/events/{id}", (string id, HttpContext c) => self!.Update(id, Body(c)));
         app.MapGet("/v1.0/users/{mailbox}/events/{id}", (string id) =>
