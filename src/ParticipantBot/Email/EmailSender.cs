@@ -17,6 +17,7 @@ public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport tr
     {
         if (context.For(message) is not { } found) return new SendResult.Skipped("The participant, session or invitation no longer exists.");
         if (found.Person.Email is null) return new SendResult.Failed("The participant has no email address.");
+        transport.Started();
         if (outlook is not null)
             return await outlook.SendAsync(message, found.Campaign, found.Session, found.Person,
                 composer.Content(message, found.Campaign, found.Session, found.Person, found.Invitation.Id), ct);

@@ -29,6 +29,9 @@ public sealed class LimitedEmailTransport : IEmailTransport, IDisposable
     /// <summary>Waits until the mailbox's per-minute limit allows one more email.</summary>
     public Task ReserveAsync(CancellationToken ct) => _perMinute?.WaitAsync(ct) ?? Task.CompletedTask;
 
+    /// <summary>Says that a reserved email leaves now (through this transport or through Graph).</summary>
+    public void Started() => _perMinute?.Started();
+
     /// <summary>Sends within the concurrency limit; callers reserve with <see cref="ReserveAsync"/> first.</summary>
     public async Task<string> SendAsync(MimeMessage message, CancellationToken ct)
     {
@@ -47,24 +50,47 @@ public sealed class LimitedEmailTransport : IEmailTransport, IDisposable
     /// At most N starts in any 60 seconds, exactly: a send waits until the oldest of the last N is a
     /// minute old. (A segmented sliding window lets a burst straddle its segment boundaries.)
     /// </summary>
+    /// <summary>
+    /// The start times of the last N emails: a new one waits until the N-th before it is a minute
+    /// old. A slot is taken when a message is reserved (before its claim) and its time is moved to
+    /// the moment the email really leaves, so that the delay between the two cannot let N + 1 emails
+    /// into one minute of the mailbox's clock.
+    /// </summary>
     private sealed class RollingMinute(int limit) : IDisposable
     {
+        private sealed class Stamp { public long At; }
+
         private readonly SemaphoreSlim _gate = new(1, 1);
-        private readonly Queue<long> _starts = new();
+        private readonly Queue<Stamp> _starts = new();
+        private readonly Queue<Stamp> _reserved = new();
+        private readonly Lock _sync = new();
 
         public async Task WaitAsync(CancellationToken ct)
         {
             await _gate.WaitAsync(ct);
             try
             {
-                if (_starts.Count >= limit)
+                Stamp? oldest = null;
+                lock (_sync) if (_starts.Count >= limit) oldest = _starts.Dequeue();
+                while (oldest is not null)
                 {
-                    var wait = System.Diagnostics.Stopwatch.GetElapsedTime(_starts.Dequeue());
-                    if (wait < TimeSpan.FromMinutes(1)) await Task.Delay(TimeSpan.FromMinutes(1) - wait + TimeSpan.FromMilliseconds(5), ct);
+                    long at;
+                    lock (_sync) at = oldest.At;
+                    var age = System.Diagnostics.Stopwatch.GetElapsedTime(at);
+                    if (age >= TimeSpan.FromMinutes(1)) break;
+                    await Task.Delay(TimeSpan.FromMinutes(1) - age + TimeSpan.FromMilliseconds(5), ct);
                 }
-                _starts.Enqueue(System.Diagnostics.Stopwatch.GetTimestamp());
+                var stamp = new Stamp { At = System.Diagnostics.Stopwatch.GetTimestamp() };
+                lock (_sync) { _starts.Enqueue(stamp); _reserved.Enqueue(stamp); }
             }
             finally { _gate.Release(); }
+        }
+
+        /// <summary>An email leaves now: the oldest reserved slot takes this moment as its start.</summary>
+        public void Started()
+        {
+            lock (_sync)
+                if (_reserved.TryDequeue(out var stamp)) stamp.At = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
         public void Dispose() => _gate.Dispose();

@@ -19,14 +19,15 @@ public sealed class TeamsLimitOptions
 }
 
 /// <summary>
-/// Keeps proactive sends under Teams' rate limits: a sliding one-second window for the app and one
-/// per conversation. One dispatcher runs at a time across instances, so these hold for the deployment.
+/// Keeps proactive sends under Teams' rate limits: a sliding one-second window for the app and a
+/// trickle per conversation. One dispatcher runs at a time across instances, so these hold for the deployment.
 /// </summary>
 /// <remarks>
 /// A sliding window, not a token bucket: a bucket small enough never to burst over Teams' window
 /// loses its refill while the dispatcher is busy with the database (measured: 74% of the limit), and
 /// a bucket of a full second bursts at the window's edge and comes back as 429s. The window keeps
-/// 3% (at least one message) in hand for the clock and network jitter between us and Teams.
+/// 3% (at least one message, rounded down to whole messages: 48 of 50) in hand for the clock and
+/// network jitter between us and Teams.
 /// </remarks>
 public sealed class TeamsLimits : IDisposable
 {
@@ -38,7 +39,7 @@ public sealed class TeamsLimits : IDisposable
         var o = options.Value;
         _app = new SlidingWindowRateLimiter(Window(o.MessagesPerSecond));
         _conversations = PartitionedRateLimiter.Create<string, string>(conversation =>
-            RateLimitPartition.GetSlidingWindowLimiter(conversation, _ => Window(o.PerConversationPerSecond)));
+            RateLimitPartition.GetTokenBucketLimiter(conversation, _ => Trickle(o.PerConversationPerSecond)));
     }
 
     public async Task WaitAsync(string conversationId, CancellationToken ct)
@@ -46,6 +47,21 @@ public sealed class TeamsLimits : IDisposable
         using var conversation = await _conversations.AcquireAsync(conversationId, 1, ct);
         using var app = await _app.AcquireAsync(1, ct);
     }
+
+    /// <summary>
+    /// One send at once, then one every 1/(limit − 1) s: never more than the limit in any second. A
+    /// bucket, not a window, because there is one per conversation (thousands in a campaign) and the
+    /// partitioned limiter's timer visits every one of them ten times a second.
+    /// </summary>
+    private static TokenBucketRateLimiterOptions Trickle(int perSecond) => new()
+    {
+        TokenLimit = 1,
+        TokensPerPeriod = 1,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / Math.Max(1, perSecond - 1)),
+        QueueLimit = int.MaxValue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    };
 
     private static SlidingWindowRateLimiterOptions Window(int perSecond) => new()
     {
