@@ -68,7 +68,7 @@ public static class CampaignEndpoints
         if (request.DefaultLanguage is { } language) campaign.SetDefaultLanguage(language);
         if (request.TimeZone is not null) campaign.SetTimeZone(request.TimeZone);
         if (request.RetentionMonths is { } months) campaign.SetRetention(months);
-        audit.Record(campaign.Id, AuditAction.CampaignChanged, "Changed: " + ChangedFields(db, campaign));
+        audit.Record(campaign.Id, AuditAction.CampaignChanged, "Changed: " + audit.Changed(campaign));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await ToDtoAsync(campaign, db, ct));
     }
@@ -122,7 +122,7 @@ public static class CampaignEndpoints
         if (request.Languages is not null) session.SetLanguages(request.Languages);
         if (request.Agenda is not null) session.SetAgenda(request.Agenda);
         if (request.SubGroups is not null) session.SetSubGroups(request.SubGroups);
-        audit.Record(session.CampaignId, AuditAction.SessionChanged, "Changed: " + ChangedFields(db, session), session.Id);
+        audit.Record(session.CampaignId, AuditAction.SessionChanged, "Changed: " + audit.Changed(session), session.Id);
         await db.SaveChangesAsync(ct);
         if (session.Sequence != sequence) await messages.SessionChangedAsync(session, ct);
         var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
@@ -152,16 +152,6 @@ public static class CampaignEndpoints
         if (!wasCancelled) await messages.SessionCancelledAsync(session, informed, ct);
         var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
         return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
-    }
-
-    /// <summary>The names of the properties this request changed, as the audit log shows them.</summary>
-    internal static string ChangedFields(AppDbContext db, object entity)
-    {
-        var entry = db.Entry(entity);
-        var names = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)
-            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties).Where(p => p.IsModified).Select(p => p.Metadata.Name))
-            .Distinct().ToList();
-        return names.Count == 0 ? "nothing" : string.Join(", ", names);
     }
 
     private static async Task<CampaignDto> ToDtoAsync(Campaign c, AppDbContext db, CancellationToken ct)

@@ -72,7 +72,7 @@ public static class ReminderEndpoints
         };
         if (errors.Count > 0) return Problems.Validation(errors);
         session.SetReminderPolicy(policy);
-        audit.Record(session.CampaignId, Domain.Audit.AuditAction.ReminderPolicyChanged, "Reminder policy changed: " + Campaigns.CampaignEndpoints.ChangedFields(db, session), session.Id);
+        audit.Record(session.CampaignId, Domain.Audit.AuditAction.ReminderPolicyChanged, "Reminder policy changed: " + audit.Changed(session), session.Id);
         await db.SaveChangesAsync(ct);
         await messages.ReplanRemindersAsync(session, ct);
         return TypedResults.Ok(ReminderPolicyDto.From(session.ReminderPolicy));

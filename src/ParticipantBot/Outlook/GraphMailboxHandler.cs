@@ -31,7 +31,7 @@ public sealed class GraphMailboxHandler(IOptions<GraphOptions> options, ILogger<
             if ((!throttled && !serverError) || attempt >= options.Value.MaxRetries) return response;
             if (serverError && !await SafeToRepeatAsync(request, ct)) return response;
 
-            var wait = RetryAfter(response) ?? Backoff(attempt);
+            var wait = Delivery.RetryAfterHeader.Of(response) ?? Backoff(attempt);
             logger.LogInformation("Graph answered {Status} to {Method} {Path}; trying again in {Seconds:0.0} s.",
                 status, request.Method, request.RequestUri?.AbsolutePath, wait.TotalSeconds);
             response.Dispose();
@@ -45,14 +45,6 @@ public sealed class GraphMailboxHandler(IOptions<GraphOptions> options, ILogger<
         var path = request.RequestUri?.AbsolutePath ?? "";
         if (path.EndsWith("/cancel", StringComparison.OrdinalIgnoreCase)) return true;
         return request.Content is not null && (await request.Content.ReadAsStringAsync(ct)).Contains("\"transactionId\"", StringComparison.Ordinal);
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        if (header?.Date is { } date) return date > DateTimeOffset.UtcNow ? date - DateTimeOffset.UtcNow : TimeSpan.Zero;
-        return null;
     }
 
     /// <summary>1, 2, 4, 8 s... each between half and all of it, so that retries of many senders do not meet again.</summary>

@@ -41,20 +41,22 @@ public sealed class OutlookDelivery(
         {
             var status = e.ResponseStatusCode;
             var reason = (e is ODataError o ? $"Graph answered {status}: {o.Error?.Code} {o.Error?.Message}" : $"Graph answered {status}: {e.Message}").Trim();
-            if (status is 429 or >= 500)
-                return message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation or MessageKind.Withdrawal
-                    ? new SendResult.Retry(reason, RetryAfter(e))
-                    // sendMail after a 5xx may have gone: recorded, not sent again.
-                    : status == 429 ? new SendResult.Retry(reason, RetryAfter(e)) : new SendResult.InDoubt(reason + " (the email may have been sent)");
+            if (status == 429 || (status >= 500 && IsEventRequest(message))) return new SendResult.Retry(reason, RetryAfter(e));
+            // sendMail after a 5xx may have gone: recorded, not sent again.
+            if (status >= 500) return new SendResult.InDoubt(reason + " (the email may have been sent)");
             return new SendResult.Failed(reason);
         }
         catch (HttpRequestException e)
         {
-            return message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation or MessageKind.Withdrawal
+            return IsEventRequest(message)
                 ? new SendResult.Retry("Graph could not be reached: " + e.Message)
                 : new SendResult.InDoubt("Graph could not be reached while sending: " + e.Message);
         }
     }
+
+    /// <summary>Event requests are safe to repeat (a create carries its transactionId); sendMail is not.</summary>
+    private static bool IsEventRequest(OutboundMessage message) =>
+        message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.Cancellation or MessageKind.Withdrawal;
 
     /// <summary>Creates the person's event, or updates it; an event deleted by hand in Outlook is created again.</summary>
     private async Task<SendResult> UpsertEventAsync(OutboundMessage message, Session session, Participant person, EmailContent content, CancellationToken ct)

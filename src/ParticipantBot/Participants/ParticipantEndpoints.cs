@@ -77,7 +77,7 @@ public static class ParticipantEndpoints
         var details = Merge(request, participant, app.Value, out var errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         participant.Update(details!, clock.GetUtcNow());
-        audit.Record(cid, AuditAction.ParticipantChanged, "Changed: " + CampaignEndpoints.ChangedFields(db, participant), participantId: pid);
+        audit.Record(cid, AuditAction.ParticipantChanged, "Changed: " + audit.Changed(participant), participantId: pid);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ParticipantDto.From(participant));
     }

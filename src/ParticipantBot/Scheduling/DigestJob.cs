@@ -55,13 +55,8 @@ public sealed class DigestJob(AppDbContext db, TeamsDirectory directory, TeamsCo
         record.Outcome = "Sending";
         db.DigestRecords.Add(record);
         await db.SaveChangesAsync(ct);
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Attachments = [new Attachment { ContentType = CardFactory.ContentType, Content = JObject.Parse(card.ToJsonString()) }],
-        };
         await connector.ReserveAsync(installation.ConversationId, ct);
-        var outcome = await connector.SendAsync(installation.ServiceUrl, installation.ConversationId, activity, ct);
+        var outcome = await connector.SendCardAsync(installation.ServiceUrl, installation.ConversationId, card.ToJsonString(), ct);
         record.Outcome = outcome is ConnectorOutcome.Delivered ? "Sent" : $"Not sent: {outcome}";
         await db.SaveChangesAsync(ct);
     }

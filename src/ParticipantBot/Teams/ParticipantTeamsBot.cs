@@ -122,14 +122,7 @@ public sealed class ParticipantTeamsBot(
     private static string TenantOf(IActivity activity) =>
         activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id ?? activity.Conversation?.TenantId ?? "";
 
-    private async Task<Language> LanguageAsync(string? objectId, CancellationToken ct)
-    {
-        if (objectId is null) return Language.Fr;
-        var installation = await directory.FindAsync(objectId, ct);
-        if (installation?.Language is { } chosen && LanguageCodes.TryParse(chosen, out var language)) return language;
-        var person = await db.Participants.AsNoTracking().Where(p => p.TeamsObjectId == objectId).OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(ct);
-        return person?.Language ?? Language.Fr;
-    }
+    private Task<Language> LanguageAsync(string? objectId, CancellationToken ct) => directory.LanguageOfAsync(objectId, ct);
 
     private async Task SetLanguageAsync(IActivity activity, Language language, CancellationToken ct)
     {

@@ -25,7 +25,7 @@ public sealed class TeamsCardActions(
 {
     public async Task<JsonObject> HandleAsync(CardActionInput input, string? clickedBy, CancellationToken ct)
     {
-        var fallbackLanguage = await LanguageOfAsync(clickedBy, ct);
+        var fallbackLanguage = await directory.LanguageOfAsync(clickedBy, ct);
         var signed = signer.Read(input.Invitation, input.Signature);
         if (signed is null)
         {
@@ -97,14 +97,6 @@ public sealed class TeamsCardActions(
         return true;
     }
 
-    private async Task<Language> LanguageOfAsync(string? objectId, CancellationToken ct)
-    {
-        if (objectId is null) return Language.Fr;
-        var installation = await directory.FindAsync(objectId, ct);
-        if (installation?.Language is { } chosen && LanguageCodes.TryParse(chosen, out var language)) return language;
-        var person = await db.Participants.AsNoTracking().Where(p => p.TeamsObjectId == objectId).OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(ct);
-        return person?.Language ?? Language.Fr;
-    }
 
     private static string Texts(Participant person, string key) => ParticipantBot.Resources.Texts.Get(key, person.Language);
 }

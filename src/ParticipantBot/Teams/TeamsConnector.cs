@@ -37,10 +37,6 @@ public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOpt
     /// <summary>Waits until Teams' limits (app, conversation) allow one more send to this conversation.</summary>
     public Task ReserveAsync(string conversationId, CancellationToken ct) => limits.WaitAsync(conversationId, ct);
 
-    /// <summary>Sends an activity built in code (the digest): serialised as Bot Framework does.</summary>
-    public Task<ConnectorOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
-        SendJsonAsync(serviceUrl, conversationId, SafeJsonConvert.SerializeObject(activity, Serialization), ct);
-
     /// <summary>A message whose only content is this Adaptive Card (already JSON).</summary>
     public Task<ConnectorOutcome> SendCardAsync(string serviceUrl, string conversationId, string cardJson, CancellationToken ct) =>
         SendJsonAsync(serviceUrl, conversationId,
@@ -68,7 +64,7 @@ public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOpt
             var reason = $"Bot Connector answered {status} {response.ReasonPhrase}: {Trim(await response.Content.ReadAsStringAsync(ct))}";
             return status switch
             {
-                429 => new ConnectorOutcome.Throttled(RetryAfter(response), reason),
+                429 => new ConnectorOutcome.Throttled(Delivery.RetryAfterHeader.Of(response), reason),
                 403 or 404 => new ConnectorOutcome.Unreachable(status, reason),
                 412 or >= 500 => new ConnectorOutcome.Transient(reason),
                 _ => new ConnectorOutcome.Refused(status, reason),
@@ -100,20 +96,6 @@ public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOpt
         }
         catch (System.Text.Json.JsonException) { return null; }
     }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
-        if (header?.Date is { } date) return date - DateTimeOffset.UtcNow;
-        return null;
-    }
-
-    private static readonly Newtonsoft.Json.JsonSerializerSettings Serialization = new()
-    {
-        NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
-        ContractResolver = new Microsoft.Rest.Serialization.ReadOnlyJsonContractResolver(),
-    };
 
     private static string Trim(string? content) => content is null ? "" : content.Length > 300 ? content[..300] : content;
 }

@@ -11,6 +11,16 @@ public sealed record TeamsUser(string TenantId, string ObjectId, string UserId, 
 /// <summary>The stored conversation references, and the link from Teams users to participants.</summary>
 public sealed class TeamsDirectory(AppDbContext db, TimeProvider clock, ILogger<TeamsDirectory> logger)
 {
+    /// <summary>The language to answer a Teams user in: the one they chose with "language xx", else their participant record's, else French.</summary>
+    public async Task<Language> LanguageOfAsync(string? objectId, CancellationToken ct)
+    {
+        if (objectId is null) return Language.Fr;
+        var installation = await FindAsync(objectId, ct);
+        if (installation?.Language is { } chosen && LanguageCodes.TryParse(chosen, out var language)) return language;
+        var person = await db.Participants.AsNoTracking().Where(p => p.TeamsObjectId == objectId).OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(ct);
+        return person?.Language ?? Language.Fr;
+    }
+
     /// <summary>Stores (or refreshes) the reference and links the participants it belongs to: by object id, else by UPN or email.</summary>
     public async Task RememberAsync(TeamsUser user, CancellationToken ct)
     {

@@ -52,8 +52,7 @@ public sealed class AuditLogTests(ServiceFactory service) : IClassFixture<Servic
         var session = (await s.SessionAsync(campaign, start: "2027-06-10T09:30", end: "2027-06-10T12:00")).Str("id");
         var hind = await s.ParticipantAsync(campaign, "Hind Idrissi");
         await s.InviteAsync(session, hind);
-        await Eventually.WaitAsync(() => client.GetJsonAsync($"/api/sessions/{session}/invitations/{hind}"),
-            i => i["invitation"]?["status"]?.GetValue<string>() == "invited", "the invitation to be sent");
+        await s.SentAsync(session, hind);
         await client.PostJsonAsync($"/api/sessions/{session}/reminders/send", new { }, HttpStatusCode.Accepted);
 
         var log = (await client.GetJsonAsync($"/api/campaigns/{campaign}/audit")).AsArray();

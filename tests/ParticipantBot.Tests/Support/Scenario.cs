@@ -26,6 +26,11 @@ public sealed class Scenario(HttpClient client)
     public async Task InviteAsync(string sessionId, params string[] participantIds) =>
         await client.PostJsonAsync($"/api/sessions/{sessionId}/invitations", new { participantIds }, HttpStatusCode.Accepted);
 
+    /// <summary>Waits until the person's invitation went out (the dispatcher works in the background).</summary>
+    public Task<JsonNode> SentAsync(string sessionId, string participantId) =>
+        Eventually.WaitAsync(() => client.GetJsonAsync($"/api/sessions/{sessionId}/invitations/{participantId}"),
+            i => i["invitation"]?["status"]?.GetValue<string>() == "invited", "the invitation to be sent");
+
     public async Task<JsonNode> AnswerAsync(string sessionId, string participantId, string status, string channel = "phone", HttpStatusCode expected = HttpStatusCode.OK) =>
         await client.PostJsonAsync($"/api/sessions/{sessionId}/invitations/{participantId}/answer", new { status, channel }, expected);
 }

@@ -31,8 +31,7 @@ public sealed class OrganiserCommandsTests : IAsyncLifetime
         await s.InviteAsync(session, amina, yassine);
         await s.AnswerAsync(session, amina, "accepted");
         // Only those whose invitation went out can be reminded: wait for the outbox to send it.
-        await Eventually.WaitAsync(() => client.GetJsonAsync($"/api/sessions/{session}/invitations/{yassine}"),
-            i => i["invitation"]?["status"]?.GetValue<string>() == "invited", "the invitation to be sent");
+        await s.SentAsync(session, yassine);
         return (campaign, session);
     }
 
