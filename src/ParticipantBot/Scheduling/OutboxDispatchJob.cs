@@ -5,13 +5,13 @@ using ParticipantBot.Delivery;
 namespace ParticipantBot.Scheduling;
 
 /// <summary>
-/// The Hangfire job that drains the outbox. One runs at a time across every instance (a
-/// distributed lock in Hangfire's storage), so the per-channel rate limits hold for the whole
+/// The Hangfire job that drains the outbox. One runs at a time across every instance (a gate in
+/// the process, and with PostgreSQL a distributed lock in Hangfire's storage), so the per-channel rate limits hold for the whole
 /// deployment; each message is still claimed by a conditional update, so even two dispatchers
 /// never send one message twice. Its only argument is a cancellation token: no personal data.
 /// </summary>
 public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage storage, DispatchSignal signal, IBackgroundJobClient jobs,
-    Microsoft.Extensions.Options.IOptions<SchedulingOptions> options, ILogger<OutboxDispatchJob> logger)
+    DispatchGate gate, Microsoft.Extensions.Options.IOptions<SchedulingOptions> options, ILogger<OutboxDispatchJob> logger)
 {
     public const string RecurringId = "outbox-dispatch";
     private const string LockName = "participantbot:outbox-dispatch";
@@ -21,15 +21,24 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage st
     public async Task RunAsync(CancellationToken ct)
     {
         signal.Started();
-        IDisposable handle;
-        try
+        // One run at a time in this process; across the instances sharing a PostgreSQL database,
+        // Hangfire's distributed lock too. A SQLite database has one instance: its storage lock, left
+        // behind by a killed process or a release that failed under load, would stop every run for its
+        // whole lifetime and protect nothing the gate does not.
+        using var entered = gate.TryEnter();
+        if (entered is null) return; // a run is draining the outbox; it sees what was just planned
+        IDisposable? handle = null;
+        if (storage is not Hangfire.Storage.SQLite.SQLiteStorage)
         {
-            using var connection = storage.GetConnection();
-            handle = connection.AcquireDistributedLock(LockName, TimeSpan.Zero);
-        }
-        catch (DistributedLockTimeoutException)
-        {
-            return; // another dispatcher is draining the outbox; it sees what was just planned
+            try
+            {
+                using var connection = storage.GetConnection();
+                handle = connection.AcquireDistributedLock(LockName, TimeSpan.Zero);
+            }
+            catch (DistributedLockTimeoutException)
+            {
+                return; // another instance is draining the outbox
+            }
         }
         var more = false;
         var generation = signal.Generation;
@@ -53,5 +62,20 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage st
             logger.LogInformation("The outbox still has due messages after a full run; another run is queued.");
             jobs.Enqueue<OutboxDispatchJob>(j => j.RunAsync(CancellationToken.None));
         }
+    }
+}
+
+/// <summary>The dispatch's lock inside one process: a run that finds another one running leaves it the work.</summary>
+public sealed class DispatchGate
+{
+    private readonly SemaphoreSlim _semaphore = new(1, 1);
+
+    /// <returns>The gate, to leave by disposing it; null when a run is already inside.</returns>
+    public IDisposable? TryEnter() => _semaphore.Wait(0) ? new Lease(_semaphore) : null;
+
+    private sealed class Lease(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _left;
+        public void Dispose() { if (Interlocked.Exchange(ref _left, 1) == 0) semaphore.Release(); }
     }
 }

@@ -56,6 +56,7 @@ public static class SchedulingModule
                 server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
         services.AddTransient<OutboxDispatchJob>();
+        services.AddSingleton<DispatchGate>();
         services.AddScoped<DigestJob>();
         services.AddSingleton<IDispatchTrigger, HangfireDispatchTrigger>();
 
