@@ -2,6 +2,7 @@ using ParticipantBot.Api;
 using ParticipantBot.Audit;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Configuration;
+using ParticipantBot.Dashboard;
 using ParticipantBot.Delivery;
 using ParticipantBot.Demo;
 using ParticipantBot.Email;
@@ -21,7 +22,7 @@ var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("
 
 builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
-builder.Services.AddDelivery().AddEmail().AddRsvpPage();
+builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard();
 
 var app = builder.Build();
 
@@ -41,6 +42,7 @@ app.MapGuestListImport();
 app.MapInvitationApi();
 app.MapMessageApi();
 app.MapReminderApi();
+app.MapDashboard();
 app.MapRazorPages();
 app.MapTeamsBot();
 app.MapOutlook();

@@ -21,6 +21,8 @@ public enum AuditAction
     RemindersSent,
     Exported,
     SurveyChanged,
+    SubGroupAssigned,
+    WalkInAdded,
 }
 
 /// <summary>

@@ -33,6 +33,11 @@ public sealed class Session
     /// <summary>Grows each time the time or place changes, so that calendar updates replace the old invitation.</summary>
     public int Sequence { get; private set; }
     public ReminderPolicy ReminderPolicy { get; private set; } = ReminderPolicy.Default;
+    /// <summary>Whether participants may check themselves in from chat during the session's window.</summary>
+    public bool SelfCheckIn { get; private set; }
+
+    /// <summary>Self check-in opens this long before the start (people arrive early) and closes at the end.</summary>
+    public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromMinutes(30);
 
     public static Session Create(Guid campaignId, string title, DateTime localStart, DateTime localEnd, string timeZoneId,
         string? venue = null, int? capacity = null, IEnumerable<Language>? languages = null, string? agenda = null,
@@ -124,6 +129,16 @@ public sealed class Session
     }
 
     public bool IsCancelled => State == SessionState.Cancelled;
+
+    public void AllowSelfCheckIn(bool allowed) => SelfCheckIn = allowed;
+
+    /// <summary>Why a participant cannot check themselves in at this moment; null when they can.</summary>
+    public string? WhyNoSelfCheckIn(DateTimeOffset now) =>
+        IsCancelled ? "The session is cancelled."
+        : !SelfCheckIn ? "The organisers take attendance themselves for this session."
+        : now < StartsAt - CheckInOpensBefore ? "Check-in opens 30 minutes before the session starts."
+        : now > EndsAt ? "The session is over."
+        : null;
 
     private void EnsureScheduled()
     {

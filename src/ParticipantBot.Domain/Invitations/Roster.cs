@@ -52,6 +52,16 @@ public sealed class Roster(Session session, IReadOnlyCollection<Invitation> invi
         return offered;
     }
 
+    /// <summary>The organiser offers a free seat to this person on the waiting list, whoever has waited longest.</summary>
+    public AnswerOutcome Offer(Invitation invitation, string by, DateTimeOffset at)
+    {
+        EnsureOpen();
+        if (invitation.Status != RsvpStatus.Waitlisted) throw new DomainException("Only someone on the waiting list can be offered a seat.", "status");
+        if (SeatsLeft is 0) throw new DomainException("No seat is free: raise the session's capacity or wait for someone to decline.", "capacity");
+        invitation.MoveTo(RsvpStatus.Offered, AnswerChannel.Organiser, by, at, "seat offered by the organiser");
+        return new AnswerOutcome(RsvpStatus.Offered, true, invitation);
+    }
+
     public Invitation? NextWaiting() => invitations
         .Where(i => i.Status == RsvpStatus.Waitlisted)
         .OrderBy(i => i.WaitlistedAt ?? DateTimeOffset.MaxValue)

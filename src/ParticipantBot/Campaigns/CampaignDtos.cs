@@ -11,7 +11,7 @@ public sealed record PatchCampaignRequest(string? Name, string? Description, Lan
 /// <summary>Times are wall-clock times of the session's zone ("2026-12-08T09:30"); an offset, if given, is honoured.</summary>
 public sealed record SessionRequest(
     string? Title, string? Start, string? End, string? TimeZone, string? Venue, int? Capacity, bool? UnlimitedCapacity,
-    List<Language>? Languages, string? Agenda, string? AnswerDeadline, List<string>? SubGroups);
+    List<Language>? Languages, string? Agenda, string? AnswerDeadline, List<string>? SubGroups, bool? SelfCheckIn = null);
 
 public sealed record CampaignDto(
     string Id, string Name, string? Description, Language DefaultLanguage, string TimeZone, int RetentionMonths,
@@ -24,7 +24,7 @@ public sealed record SessionDto(
     DateTimeOffset Start, DateTimeOffset End, DateTimeOffset StartUtc, DateTimeOffset EndUtc, string TimeZone,
     string? Venue, int? Capacity, IReadOnlyList<Language> Languages, string? Agenda,
     DateTimeOffset? AnswerDeadline, DateTimeOffset? AnswerDeadlineUtc, IReadOnlyList<string> SubGroups,
-    SessionState State, int Sequence, IReadOnlyDictionary<string, int> Counts, int? SeatsLeft)
+    SessionState State, int Sequence, IReadOnlyDictionary<string, int> Counts, int? SeatsLeft, bool SelfCheckIn)
 {
     public static SessionDto From(Session s, IReadOnlyDictionary<RsvpStatus, int>? counts = null)
     {
@@ -34,6 +34,6 @@ public sealed record SessionDto(
             s.LocalStart, s.LocalEnd, s.StartsAt, s.EndsAt, s.TimeZoneId,
             s.Venue, s.Capacity, s.Languages, s.Agenda,
             s.LocalAnswerDeadline, s.AnswerDeadline, s.SubGroups,
-            s.State, s.Sequence, all, s.Capacity is { } c ? Math.Max(0, c - taken) : null);
+            s.State, s.Sequence, all, s.Capacity is { } c ? Math.Max(0, c - taken) : null, s.SelfCheckIn);
     }
 }

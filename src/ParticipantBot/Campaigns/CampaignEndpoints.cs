@@ -86,6 +86,7 @@ public static class CampaignEndpoints
             request.Languages is { Count: > 0 } languages ? languages : [campaign.DefaultLanguage], request.Agenda,
             request.AnswerDeadline is null ? null : LocalTime.Parse(request.AnswerDeadline, zone, "answerDeadline"),
             request.SubGroups);
+        session.AllowSelfCheckIn(request.SelfCheckIn == true);
         db.Sessions.Add(session);
         audit.Record(campaign.Id, AuditAction.SessionCreated, "Session created.", session.Id);
         await db.SaveChangesAsync(ct);
@@ -122,6 +123,7 @@ public static class CampaignEndpoints
         if (request.Languages is not null) session.SetLanguages(request.Languages);
         if (request.Agenda is not null) session.SetAgenda(request.Agenda);
         if (request.SubGroups is not null) session.SetSubGroups(request.SubGroups);
+        if (request.SelfCheckIn is { } selfCheckIn) session.AllowSelfCheckIn(selfCheckIn);
         audit.Record(session.CampaignId, AuditAction.SessionChanged, "Changed: " + audit.Changed(session), session.Id);
         await db.SaveChangesAsync(ct);
         if (session.Sequence != sequence) await messages.SessionChangedAsync(session, ct);

@@ -14,7 +14,7 @@ using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Invitations;
 
-public static class InvitationEndpoints
+public static partial class InvitationEndpoints
 {
     private static readonly RsvpStatus[] RecordableByOrganiser =
         [RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Declined, RsvpStatus.Attended, RsvpStatus.NoShow];
@@ -30,6 +30,7 @@ public static class InvitationEndpoints
         api.MapPost("/{participantId:guid}/answer", Answer);
         api.MapPost("/{participantId:guid}/withdraw", Withdraw);
         api.MapPost("/{participantId:guid}/substitute", Substitute);
+        MapActions(api);
         return api;
     }
 

@@ -95,7 +95,7 @@ public static class ParticipantEndpoints
     }
 
     /// <summary>The details a request states, over the current ones for a PATCH; every problem is named.</summary>
-    private static ParticipantDetails? Merge(ParticipantRequest r, Participant? current, AppOptions app, out List<ApiError> errors)
+    internal static ParticipantDetails? Merge(ParticipantRequest r, Participant? current, AppOptions app, out List<ApiError> errors)
     {
         errors = [];
         string? group = current?.Group;

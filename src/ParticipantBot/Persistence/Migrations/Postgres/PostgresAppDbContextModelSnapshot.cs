@@ -148,6 +148,9 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("integer[]");
 
+                    b.Property<bool>("SelfCheckIn")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ParticipantBot.Api;
+using ParticipantBot.Audit;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Domain.Audit;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Identity;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Dashboard;
+
+/// <summary>The dashboard's data: counts per campaign, a session's participant table, and its exports.</summary>
+public static class DashboardEndpoints
+{
+    public const int MaxPage = 500;
+
+    public static void MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(IdentityModule.OrganiserPolicy).WithTags("Dashboard");
+        api.MapGet("/campaigns/{id:guid}/dashboard", Board);
+        api.MapGet("/sessions/{id:guid}/roster", Roster);
+        api.MapGet("/sessions/{id:guid}/export", Export);
+    }
+
+    private static async Task<Results<Ok<DashboardDto>, NotFound>> Board(Guid id, CampaignAccess access, DashboardQueries queries, CancellationToken ct) =>
+        await access.FindCampaignAsync(id, ct) is { } campaign ? TypedResults.Ok(await queries.ForCampaignAsync(campaign, ct)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<RosterPage>, NotFound, ProblemHttpResult>> Roster(
+        Guid id, string? status, string? group, string? sex, string? language, string? channel, string? need, string? subGroup, string? search,
+        int? offset, int? limit, CampaignAccess access, RosterQuery roster, CancellationToken ct)
+    {
+        if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
+        var errors = new List<ApiError>();
+        var filter = Filter(status, group, sex, language, channel, need, subGroup, search, errors);
+        if (offset is < 0) errors.Add(ApiError.ForField("offset", "offset cannot be negative."));
+        if (limit is < 1 or > MaxPage) errors.Add(ApiError.ForField("limit", $"limit is between 1 and {MaxPage}."));
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return TypedResults.Ok(await roster.PageAsync(id, filter, offset ?? 0, limit ?? 100, ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> Export(
+        Guid id, string? format, string? status, string? group, string? sex, string? language, string? channel, string? need, string? subGroup, string? search,
+        CampaignAccess access, RosterQuery roster, AuditLog audit, AppDbContext db, CancellationToken ct)
+    {
+        if (await access.FindSessionAsync(id, ct) is not { } found) return TypedResults.NotFound();
+        var (campaign, session) = found;
+        var errors = new List<ApiError>();
+        var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
+        if (kind is not ("csv" or "xlsx")) errors.Add(ApiError.ForField("format", $"Unknown format '{format}': use csv or xlsx."));
+        var filter = Filter(status, group, sex, language, channel, need, subGroup, search, errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
+        var export = new SessionExport(campaign, session, await roster.AllAsync(id, filter, ct));
+        audit.Record(campaign.Id, AuditAction.Exported, $"Participant list exported ({kind}).", session.Id);
+        await db.SaveChangesAsync(ct);
+        return kind == "csv"
+            ? TypedResults.File(export.Csv(), "text/csv; charset=utf-8", export.FileName("csv"))
+            : TypedResults.File(export.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.FileName("xlsx"));
+    }
+
+    private static RosterFilter Filter(string? status, string? group, string? sex, string? language, string? channel, string? need,
+        string? subGroup, string? search, List<ApiError> errors)
+    {
+        if (need is not null && !RosterFilter.Needs.Contains(need.Trim().ToLowerInvariant()))
+            errors.Add(ApiError.ForField("need", $"Unknown need '{need}'; use one of: {string.Join(", ", RosterFilter.Needs)}."));
+        Language? lang = null;
+        if (!string.IsNullOrWhiteSpace(language))
+        {
+            if (LanguageCodes.TryParse(language, out var l)) lang = l;
+            else errors.Add(ApiError.ForField("language", $"Unknown language '{language}'; use fr, ar or en."));
+        }
+        return new RosterFilter(
+            Parse<RsvpStatus>(status, "status", errors), group, Parse<Sex>(sex, "sex", errors), lang,
+            Parse<PreferredChannel>(channel, "channel", errors), need, subGroup, search);
+    }
+
+    private static T? Parse<T>(string? value, string field, List<ApiError> errors) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
+        errors.Add(ApiError.ForField(field, $"Unknown {field} '{value}'; use one of: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."));
+        return null;
+    }
+}

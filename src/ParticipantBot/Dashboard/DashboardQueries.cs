@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Messages;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Dashboard;
+
+/// <summary>
+/// The dashboard's figures. Three grouped queries do the counting in the database (invitations by
+/// session, state, group and sex; needs of the people who come; messages due by state); what comes
+/// back is a few hundred rows at most, whatever the size of the campaign.
+/// </summary>
+public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
+{
+    private static readonly RsvpStatus[] Coming = [RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Offered, RsvpStatus.Attended];
+
+    public async Task<DashboardDto> ForCampaignAsync(Campaign campaign, CancellationToken ct)
+    {
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.CampaignId == campaign.Id).ToListAsync(ct);
+        sessions = sessions.OrderBy(s => s.StartsAt).ToList();
+        var ids = sessions.Select(s => s.Id).ToList();
+        var now = clock.GetUtcNow();
+
+        var cells = await (from i in db.Invitations
+                           join p in db.Participants on i.ParticipantId equals p.Id
+                           where ids.Contains(i.SessionId)
+                           group i by new { i.SessionId, i.Status, p.Group, p.Sex } into g
+                           select new Cell(g.Key.SessionId, g.Key.Status, g.Key.Group, g.Key.Sex, g.Count())).ToListAsync(ct);
+
+        var needs = await (from i in db.Invitations
+                           join p in db.Participants on i.ParticipantId equals p.Id
+                           where ids.Contains(i.SessionId) && Coming.Contains(i.Status)
+                           group p by i.SessionId into g
+                           select new
+                           {
+                               SessionId = g.Key,
+                               Counts = new NeedsCounts(
+                                   g.Count(p => p.Needs.Transport),
+                                   g.Count(p => p.Needs.Diet != null),
+                                   g.Count(p => p.Needs.Accessibility != null),
+                                   g.Count(p => p.Needs.Interpretation != null),
+                                   g.Count(p => p.Needs.Other != null)),
+                           }).ToDictionaryAsync(n => n.SessionId, n => n.Counts, ct);
+
+        var messages = await db.OutboundMessages
+            .Where(m => ids.Contains(m.SessionId) && m.DueAt <= now)
+            .GroupBy(m => new { m.SessionId, m.Status })
+            .Select(g => new { g.Key.SessionId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+
+        var boards = sessions.Select(s =>
+        {
+            var own = cells.Where(c => c.SessionId == s.Id).ToList();
+            var counts = Count(own);
+            var sending = messages.Where(m => m.SessionId == s.Id).ToDictionary(m => m.Status, m => m.Count);
+            return new SessionBoard(
+                s.Id.ToString(), s.Title, s.LocalStart, s.LocalEnd, s.TimeZoneId, s.Venue, s.State,
+                s.Capacity, s.Capacity is { } capacity ? Math.Max(0, capacity - counts.SeatsTaken) : null, s.SelfCheckIn, s.SubGroups,
+                counts, ResponseRate(counts), SexesComing(own),
+                own.GroupBy(c => c.Group).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new GroupBoard(g.Key, Count(g), SexesComing(g))).ToList(),
+                Enum.GetValues<Sex>().Select(sex => new SexBoard(sex, Count(own.Where(c => c.Sex == sex)))).ToList(),
+                needs.GetValueOrDefault(s.Id) ?? new NeedsCounts(0, 0, 0, 0, 0),
+                Progress(sending));
+        }).ToList();
+
+        DateOnly? erasedAfter = sessions.Count == 0 ? null
+            : DateOnly.FromDateTime(sessions.Max(s => s.EndsAt).AddMonths(campaign.RetentionMonths).UtcDateTime);
+        return new DashboardDto(campaign.Id.ToString(), campaign.Name, campaign.DefaultLanguage, erasedAfter, boards, now);
+    }
+
+    private sealed record Cell(Guid SessionId, RsvpStatus Status, string Group, Sex Sex, int Count);
+
+    private static StatusCounts Count(IEnumerable<Cell> cells)
+    {
+        var by = cells.GroupBy(c => c.Status).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        int N(RsvpStatus s) => by.GetValueOrDefault(s);
+        var total = by.Values.Sum();
+        return new StatusCounts(
+            total, N(RsvpStatus.NotSent), total - N(RsvpStatus.NotSent) - N(RsvpStatus.Withdrawn) - N(RsvpStatus.Cancelled),
+            N(RsvpStatus.Invited), N(RsvpStatus.Accepted), N(RsvpStatus.Tentative), N(RsvpStatus.Declined),
+            N(RsvpStatus.Waitlisted), N(RsvpStatus.Offered), N(RsvpStatus.Attended), N(RsvpStatus.NoShow),
+            N(RsvpStatus.Withdrawn), N(RsvpStatus.Cancelled));
+    }
+
+    private static SexCounts SexesComing(IEnumerable<Cell> cells)
+    {
+        var coming = cells.Where(c => c.Status is RsvpStatus.Accepted or RsvpStatus.Attended).ToList();
+        int N(Sex s) => coming.Where(c => c.Sex == s).Sum(c => c.Count);
+        return new SexCounts(N(Sex.Female), N(Sex.Male), N(Sex.NotStated));
+    }
+
+    /// <summary>Answered, out of everyone the invitation reached.</summary>
+    private static double? ResponseRate(StatusCounts c) =>
+        c.Invited == 0 ? null : Math.Round((double)(c.Invited - c.NoAnswer) / c.Invited, 3);
+
+    private static SendProgress Progress(Dictionary<DeliveryStatus, int> by)
+    {
+        int N(DeliveryStatus s) => by.GetValueOrDefault(s);
+        var pending = N(DeliveryStatus.Planned) + N(DeliveryStatus.Sending);
+        var due = by.Values.Sum();
+        return new SendProgress(due, due - pending, pending, N(DeliveryStatus.Failed), N(DeliveryStatus.InDoubt));
+    }
+}

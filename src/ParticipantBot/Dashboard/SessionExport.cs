@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using ClosedXML.Excel;
+using CsvHelper;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Resources;
+
+namespace ParticipantBot.Dashboard;
+
+/// <summary>
+/// A session's participant list as CSV or Excel, in the campaign's language, with totals by sex and
+/// by stakeholder group (invited, accepted, attended) below the list.
+/// </summary>
+public sealed class SessionExport(Campaign campaign, Session session, IReadOnlyList<RosterRow> rows)
+{
+    private Language Lang => campaign.DefaultLanguage;
+
+    public string FileName(string extension)
+    {
+        var day = session.LocalStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var title = new string(session.Title.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        return $"participants-{day}-{(title.Length > 40 ? title[..40] : title)}.{extension}";
+    }
+
+    private string[] Header() =>
+    [
+        T("Dashboard.Column.Name"), T("Dashboard.Column.Organisation"), T("Dashboard.Column.Group"), T("Dashboard.Column.Sex"),
+        T("Dashboard.Column.Language"), T("Dashboard.Column.Status"), T("Dashboard.Column.SubGroup"), T("Dashboard.Column.Channel"),
+        T("Dashboard.Need.transport"), T("Dashboard.Need.diet"), T("Dashboard.Need.accessibility"), T("Dashboard.Need.interpretation"),
+    ];
+
+    private string[] Line(RosterRow r) =>
+    [
+        r.Name, r.Organisation ?? "", Labels.Group(r.Group, Lang), Labels.Sex(r.Sex, Lang), r.Language.Code(),
+        Labels.Status(r.Status, Lang), r.SubGroup ?? "", r.PreferredChannel.ToString().ToLowerInvariant(),
+        r.Needs.Transport ? T("Dashboard.Yes") : "", r.Needs.Diet ?? "", r.Needs.Accessibility ?? "", r.Needs.Interpretation ?? "",
+    ];
+
+    /// <summary>Label, invited, accepted, attended: first by sex, then by group.</summary>
+    private List<string[]> Totals()
+    {
+        var lines = new List<string[]> { new[] { T("Dashboard.Totals"), T("Dashboard.Count.Invited"), T("Dashboard.Status.accepted"), T("Dashboard.Status.attended") } };
+        string[] Of(string label, IEnumerable<RosterRow> people)
+        {
+            var list = people.ToList();
+            return [label, list.Count.ToString(CultureInfo.InvariantCulture),
+                list.Count(r => r.Status == Domain.Invitations.RsvpStatus.Accepted).ToString(CultureInfo.InvariantCulture),
+                list.Count(r => r.Status == Domain.Invitations.RsvpStatus.Attended).ToString(CultureInfo.InvariantCulture)];
+        }
+        lines.Add(Of(T("Dashboard.All"), rows));
+        lines.AddRange(Enum.GetValues<Sex>().Select(s => Of(Labels.Sex(s, Lang), rows.Where(r => r.Sex == s))));
+        lines.AddRange(rows.GroupBy(r => r.Group).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(Labels.Group(g.Key, Lang), g)));
+        return lines;
+    }
+
+    /// <summary>UTF-8 with a byte order mark, so that Excel opens Arabic and accented names correctly.</summary>
+    public byte[] Csv()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            void Write(IEnumerable<string> fields) { foreach (var f in fields) csv.WriteField(f); csv.NextRecord(); }
+            Write(Header());
+            foreach (var r in rows) Write(Line(r));
+            csv.NextRecord();
+            foreach (var t in Totals()) Write(t);
+        }
+        return buffer.ToArray();
+    }
+
+    public byte[] Xlsx()
+    {
+        using var book = new XLWorkbook();
+        var list = book.Worksheets.Add(T("Dashboard.Sheet.Participants"));
+        var header = Header();
+        for (var c = 0; c < header.Length; c++) list.Cell(1, c + 1).Value = header[c];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var line = Line(rows[r]);
+            // Text cells throughout: a name like "0612..." or "=..." is data, never a number or a formula.
+            for (var c = 0; c < line.Length; c++) list.Cell(r + 2, c + 1).SetValue(line[c]);
+        }
+        list.Row(1).Style.Font.Bold = true;
+        list.SheetView.FreezeRows(1);
+        list.Range(1, 1, Math.Max(1, rows.Count + 1), header.Length).SetAutoFilter();
+        list.Column(1).Width = 30; list.Column(2).Width = 28;
+        for (var c = 3; c <= header.Length; c++) list.Column(c).Width = 16;
+
+        var totals = book.Worksheets.Add(T("Dashboard.Totals"));
+        var lines = Totals();
+        for (var r = 0; r < lines.Count; r++)
+        {
+            totals.Cell(r + 1, 1).SetValue(lines[r][0]);
+            for (var c = 1; c < lines[r].Length; c++)
+            {
+                if (r == 0) totals.Cell(1, c + 1).SetValue(lines[r][c]);
+                else totals.Cell(r + 1, c + 1).Value = int.Parse(lines[r][c], CultureInfo.InvariantCulture);
+            }
+        }
+        totals.Row(1).Style.Font.Bold = true;
+        totals.Column(1).Width = 30;
+        if (Texts.IsRightToLeft(Lang)) { list.RightToLeft = true; totals.RightToLeft = true; }
+
+        using var buffer = new MemoryStream();
+        book.SaveAs(buffer);
+        return buffer.ToArray();
+    }
+
+    private string T(string key) => Texts.Get(key, Lang);
+}
+
+/// <summary>Words for the values organisers see: groups, sexes and states, in a language.</summary>
+public static class Labels
+{
+    public static string Group(string group, Language language) =>
+        Texts.Resources.GetString("Group." + group, Texts.Culture(language)) ?? group;
+
+    public static string Sex(Sex sex, Language language) => Texts.Get("Dashboard.Sex." + sex, language);
+
+    public static string Status(Domain.Invitations.RsvpStatus status, Language language) =>
+        Texts.Get("Dashboard.Status." + Domain.Invitations.RsvpTransitions.Name(status), language);
+}

@@ -1,0 +1,5 @@
+export const statusColorMapping = {
+    success: 'green',
+    warning: 'orange',
+    danger: 'cranberry'
+};

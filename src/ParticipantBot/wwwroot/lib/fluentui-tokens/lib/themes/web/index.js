@@ -1,0 +1,2 @@
+export { webLightTheme } from "./lightTheme.js";
+export { webDarkTheme } from "./darkTheme.js";

@@ -1,0 +1,3 @@
+import { createLightTheme } from "../../utils/createLightTheme.js";
+import { brandWeb } from "../../global/brandColors.js";
+export const webLightTheme = createLightTheme(brandWeb);
