@@ -34,6 +34,9 @@ BOT_ID="$bot_id" CLIENT_ID="${client_id:-$bot_id}" HOST="$host" APP_ID="$app_id"
   m.webApplicationInfo = { id: process.env.CLIENT_ID, resource: `api://${process.env.HOST}/${process.env.CLIENT_ID}` };
   for (const k of ["websiteUrl", "privacyUrl", "termsOfUseUrl"])
     m.developer[k] = m.developer[k].replace("participantbot.example.org", process.env.HOST);
+  // The dashboard tabs are served by the service on the same host.
+  for (const tab of m.staticTabs ?? []) for (const k of ["contentUrl", "websiteUrl"]) tab[k] = tab[k].replace("participantbot.example.org", process.env.HOST);
+  for (const tab of m.configurableTabs ?? []) tab.configurationUrl = tab.configurationUrl.replace("participantbot.example.org", process.env.HOST);
   fs.writeFileSync(process.argv[2], JSON.stringify(m, null, 2));
 ' "$here/manifest.json" "$out/package/manifest.json"
 cp "$here/color.png" "$here/outline.png" "$out/package/"

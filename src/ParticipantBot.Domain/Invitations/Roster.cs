@@ -57,7 +57,7 @@ public sealed class Roster(Session session, IReadOnlyCollection<Invitation> invi
     {
         EnsureOpen();
         if (invitation.Status != RsvpStatus.Waitlisted) throw new DomainException("Only someone on the waiting list can be offered a seat.", "status");
-        if (SeatsLeft is 0) throw new DomainException("No seat is free: raise the session's capacity or wait for someone to decline.", "capacity");
+        if (SeatsLeft is 0) throw new DomainException("No seat is free: raise the session's capacity or wait for someone to decline.", "status");
         invitation.MoveTo(RsvpStatus.Offered, AnswerChannel.Organiser, by, at, "seat offered by the organiser");
         return new AnswerOutcome(RsvpStatus.Offered, true, invitation);
     }

@@ -65,6 +65,20 @@ public class ManifestTests
         Assert.Equal("bot.example.org", manifest["validDomains"]![0]!.GetValue<string>());
         Assert.Equal("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", manifest["webApplicationInfo"]!["id"]!.GetValue<string>());
         Assert.Equal("api://bot.example.org/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", manifest["webApplicationInfo"]!["resource"]!.GetValue<string>());
+        Assert.Equal("https://bot.example.org/dashboard", manifest["staticTabs"]![0]!["contentUrl"]!.GetValue<string>());
+        Assert.Equal("https://bot.example.org/dashboard/configure", manifest["configurableTabs"]![0]!["configurationUrl"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Manifest_HasTheDashboardAsPersonalTab_AndAsConfigurableChannelTab_ServedByTheService()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("manifest", "manifest.json")))!;
+        var personal = manifest["staticTabs"]!.AsArray().Single()!;
+        Assert.Equal(["personal"], personal["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal("/dashboard", new Uri(personal["contentUrl"]!.GetValue<string>()).AbsolutePath);
+        var channel = manifest["configurableTabs"]!.AsArray().Single()!;
+        Assert.Equal(["team", "groupChat"], channel["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal("/dashboard/configure", new Uri(channel["configurationUrl"]!.GetValue<string>()).AbsolutePath);
     }
 
     private static void AssertPng(string path, int size)
