@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test, on a fresh machine too: installs the Node tools the tests use (from the
-# committed lock file) and Debian's Chromium with Arabic fonts, starts a throwaway PostgreSQL 15,
+# Runs every test, on a fresh machine too: installs the Node tools the tests use and the dashboard's
+# front-end packages (from their committed lock files) and Debian's Chromium with Arabic fonts, starts a throwaway PostgreSQL 15,
 # runs `dotnet test ParticipantBot.sln`, and stops the database. Extra arguments go to dotnet test (e.g. --filter Category=...).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 tests/tools/install.sh
+scripts/vendor-dashboard.sh --install-only
 scripts/install-browser.sh
 source scripts/postgres.sh
 pg_start

@@ -70,15 +70,7 @@ public static class DashboardEndpoints
             else errors.Add(ApiError.ForField("language", $"Unknown language '{language}'; use fr, ar or en."));
         }
         return new RosterFilter(
-            Parse<RsvpStatus>(status, "status", errors), group, Parse<Sex>(sex, "sex", errors), lang,
-            Parse<PreferredChannel>(channel, "channel", errors), need, subGroup, search);
-    }
-
-    private static T? Parse<T>(string? value, string field, List<ApiError> errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
-        errors.Add(ApiError.ForField(field, $"Unknown {field} '{value}'; use one of: {string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."));
-        return null;
+            QueryValues.Enum<RsvpStatus>(status, "status", errors), group, QueryValues.Enum<Sex>(sex, "sex", errors), lang,
+            QueryValues.Enum<PreferredChannel>(channel, "channel", errors), need, subGroup, search);
     }
 }

@@ -34,15 +34,18 @@ public static partial class InvitationEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<List<InvitationDto>>, NotFound>> List(
-        Guid id, RsvpStatus? status, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<List<InvitationDto>>, NotFound, ProblemHttpResult>> List(
+        Guid id, string? status, CampaignAccess access, AppDbContext db, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
+        var errors = new List<ApiError>();
+        var wanted = QueryValues.Enum<RsvpStatus>(status, "status", errors);
+        if (errors.Count > 0) return Problems.Validation(errors);
         var query = from i in db.Invitations.AsNoTracking()
                     join p in db.Participants.AsNoTracking() on i.ParticipantId equals p.Id
                     where i.SessionId == id
                     select new { i, p };
-        if (status is { } s) query = query.Where(x => x.i.Status == s);
+        if (wanted is { } s) query = query.Where(x => x.i.Status == s);
         var rows = await query.ToListAsync(ct);
         var messages = await db.OutboundMessages.AsNoTracking().Where(m => m.SessionId == id)
             .Select(m => new { m.ParticipantId, m.Channel, m.Kind, m.Status, m.Reason, m.SentAt, m.CreatedAt }).ToListAsync(ct);

@@ -35,6 +35,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A desktop-sized page, as in the Teams client; headers such as X-Dev-User act as another person.</summary>
+    public async Task<IPage> DesktopAsync(IDictionary<string, string>? headers = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 }, Locale = "fr-MA", AcceptDownloads = true, ExtraHTTPHeaders = headers,
+        });
+        return await context.NewPageAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -1,0 +1,173 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ClosedXML.Excel;
+using Microsoft.Playwright;
+using ParticipantBot.Demo;
+using ParticipantBot.Tests.Support;
+
+namespace ParticipantBot.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard as an organiser uses it: /dashboard on the demo campaign in headless Chromium, with the
+/// development identity (as on loopback); every figure and action checked against the API.
+/// </summary>
+[Collection("Browser")]
+public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private static readonly string Campaign = DemoSeeder.CampaignId.ToString();
+    private static readonly string[] Counted = ["invited", "accepted", "tentative", "declined", "noAnswer", "waitlisted", "offered", "attended", "noShow"];
+    private readonly KestrelServiceFactory _service = new();
+    private HttpClient _api = null!;
+
+    public Task InitializeAsync()
+    {
+        _service.Settings["Demo:Seed"] = "true";
+        _api = _service.RealClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    private async Task<IPage> OpenAsync(string query, IPage? page = null)
+    {
+        page ??= await browser.DesktopAsync();
+        await page.GotoAsync($"{_service.BaseUrl}/dashboard?{query}");
+        await page.Locator("body[data-ready='true']").WaitForAsync();
+        return page;
+    }
+
+    private static ILocator Card(IPage page, Guid session) => page.Locator($"article[data-session='{session}']");
+
+    [Fact]
+    public async Task French_ShowsTheDemosThreeSessions_WithTheNumbersOfTheApi()
+    {
+        var page = await OpenAsync("lang=fr");
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Tableau de bord des réponses", await page.Locator("h1").TextContentAsync());
+        var board = await _api.GetJsonAsync($"/api/campaigns/{Campaign}/dashboard");
+        var sessions = board["sessions"]!.AsArray();
+        Assert.Equal(3, await page.Locator("article.session").CountAsync());
+        foreach (var session in sessions)
+        {
+            var card = Card(page, Guid.Parse(session.Str("id")));
+            Assert.Equal(session.Str("title"), (await card.Locator("h2").TextContentAsync())?.Trim());
+            foreach (var key in Counted)
+                Assert.Equal(session!["counts"]![key]!.GetValue<int>().ToString(), await card.Locator($"dd[data-count='{key}']").TextContentAsync());
+            Assert.Equal(session!["seatsLeft"]!.GetValue<int>().ToString(), await card.Locator("[data-fact='seatsLeft']").TextContentAsync());
+            foreach (var group in session["byGroup"]!.AsArray())
+            {
+                var sexes = await card.Locator($".bar-row[data-group='{group.Str("group")}'] .bar").GetAttributeAsync("aria-label");
+                Assert.Contains($"Femmes {group!["coming"]!["female"]}", sexes);
+                Assert.Contains($"Hommes {group["coming"]!["male"]}", sexes);
+            }
+        }
+        var third = sessions.Single(s => s.Str("id") == DemoSeeder.SessionId(3).ToString())!;
+        Assert.Equal($"{Math.Round(third["coming"]!["womenShare"]!.GetValue<double>() * 100)}", (await Card(page, DemoSeeder.SessionId(3)).Locator("[data-fact='womenShare']").TextContentAsync())!.Split('\u00a0', ' ')[0]);
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-fr");
+    }
+
+    [Fact]
+    public async Task Arabic_IsRightToLeft_WithTheParticipantTable()
+    {
+        var page = await OpenAsync($"lang=ar&session={DemoSeeder.SessionId(3)}");
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.body).direction"));
+        Assert.Equal("لوحة متابعة الردود", await page.Locator("h1").TextContentAsync());
+        await page.Locator("#roster tbody tr[data-participant]").First.WaitForAsync();
+        var invitations = (await _api.GetJsonAsync($"/api/sessions/{DemoSeeder.SessionId(3)}/invitations")).AsArray();
+        Assert.Equal(invitations.Count, await page.Locator("#roster tbody tr[data-participant]").CountAsync());
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-ar");
+    }
+
+    [Fact]
+    public async Task SomeoneWhoDoesNotOrganiseTheCampaign_IsRefused_AndSeesNoFigures()
+    {
+        var stranger = await browser.DesktopAsync(new Dictionary<string, string> { ["X-Dev-User"] = "99999999-8888-7777-6666-555555555555" });
+        await stranger.GotoAsync($"{_service.BaseUrl}/dashboard?lang=fr&campaign={Campaign}");
+        await stranger.Locator("#notice fluent-message-bar").WaitForAsync();
+        Assert.Contains("seuls ses organisateurs", await stranger.Locator("#notice").TextContentAsync());
+        Assert.Equal(0, await stranger.Locator("article.session").CountAsync());
+
+        await stranger.GotoAsync($"{_service.BaseUrl}/dashboard?lang=fr");
+        await stranger.Locator("#notice fluent-message-bar").WaitForAsync();
+        Assert.Contains("aucune campagne", await stranger.Locator("#notice").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task CheckIn_OneTapOnAPhone_IsVisibleThroughTheApi_AndInTheCounts()
+    {
+        var session = DemoSeeder.SessionId(3);
+        var accepted = (await _api.GetJsonAsync($"/api/sessions/{session}/invitations?status=accepted")).AsArray().First()!;
+        var page = await OpenAsync($"lang=fr&session={session}", await browser.PhoneAsync());
+        var row = page.Locator($"#roster tr[data-participant='{accepted.Str("participantId")}']");
+        await row.Locator("[data-action='check-in']").ClickAsync();
+        await page.Locator($"#roster tr[data-participant='{accepted.Str("participantId")}'][data-status='attended']").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-fr-phone-check-in");
+
+        var invitation = await _api.GetJsonAsync($"/api/sessions/{session}/invitations/{accepted.Str("participantId")}");
+        Assert.Equal("attended", invitation["invitation"].Str("status"));
+        Assert.Equal("inPerson", invitation["invitation"].Str("channel"));
+        Assert.Equal("1", await Card(page, session).Locator("dd[data-count='attended']").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task ExcelList_DownloadedFromThePage_ReadsBackWithEveryInvitedPerson()
+    {
+        var session = DemoSeeder.SessionId(2);
+        var page = await OpenAsync("lang=fr");
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            Card(page, session).Locator("fluent-button", new() { HasText = "Liste Excel" }).ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        var path = Path.Combine(_service.Folder, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        using var book = new XLWorkbook(path);
+        var names = book.Worksheet("Participants").RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).Order().ToList();
+        var invitations = (await _api.GetJsonAsync($"/api/sessions/{session}/invitations")).AsArray().Select(i => i.Str("name")).Order().ToList();
+        Assert.Equal(invitations, names);
+    }
+
+    [Fact]
+    public async Task RemindNonResponders_FromThePage_AfterConfirming_PlansOneReminderEach()
+    {
+        var session = DemoSeeder.SessionId(2);
+        var noAnswer = (await _api.GetJsonAsync($"/api/sessions/{session}/invitations?status=invited")).AsArray().Count;
+        Assert.True(noAnswer > 0);
+        var page = await OpenAsync("lang=fr");
+        await Card(page, session).Locator("fluent-button", new() { HasText = "Relancer les sans-réponse" }).ClickAsync();
+        Assert.Contains($"Relancer les {noAnswer} personnes", await page.Locator("dialog h2").TextContentAsync());
+        await page.Locator("dialog").GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await page.Locator("#notice fluent-message-bar[intent='success']").WaitForAsync();
+
+        var messages = (await _api.GetJsonAsync($"/api/sessions/{session}/messages")).AsArray();
+        var reminded = messages.Where(m => m.Str("kind") == "reminder" && m!["sequence"]!.GetValue<int>() >= 1000).Select(m => m.Str("participantId")).Distinct().Count();
+        Assert.Equal(noAnswer, reminded);
+    }
+
+    [Fact]
+    public async Task AnAnswerArrivingElsewhere_ShowsUpWithoutReloading()
+    {
+        var session = DemoSeeder.SessionId(2);
+        var page = await OpenAsync("lang=fr");
+        var before = int.Parse((await Card(page, session).Locator("dd[data-count='declined']").TextContentAsync())!);
+        var waiting = (await _api.GetJsonAsync($"/api/sessions/{session}/invitations?status=invited")).AsArray().First()!;
+        await _api.PostJsonAsync($"/api/sessions/{session}/invitations/{waiting.Str("participantId")}/answer", new { status = "declined", channel = "phone" }, HttpStatusCode.OK);
+        await page.Locator($"article[data-session='{session}'] dd[data-count='declined']:text-is('{before + 1}')").WaitForAsync(new() { Timeout = 30_000 });
+    }
+
+    [Fact]
+    public async Task WalkIn_AddedFromThePage_IsCheckedIn()
+    {
+        var session = DemoSeeder.SessionId(3);
+        var page = await OpenAsync($"lang=fr&session={session}");
+        await page.Locator("#filters fluent-button", new() { HasText = "Ajouter une personne sur place" }).ClickAsync();
+        await page.Locator("dialog").GetByLabel("Nom", new() { Exact = true }).FillAsync("Imane Berrada");
+        await page.Locator("dialog").GetByLabel("Organisation", new() { Exact = true }).FillAsync("Association Darna");
+        await page.Locator("dialog select[name='group']").SelectOptionAsync("community");
+        await page.Locator("dialog select[name='sex']").SelectOptionAsync("female");
+        await page.Locator("dialog").GetByLabel("Courriel", new() { Exact = true }).FillAsync("imane@example.org");
+        await page.Locator("dialog").GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await page.Locator("#roster tr[data-status='attended']", new() { HasText = "Imane Berrada" }).WaitForAsync();
+        var list = (await _api.GetJsonAsync($"/api/sessions/{session}/invitations?status=attended")).AsArray();
+        Assert.Contains(list, i => i.Str("name") == "Imane Berrada");
+    }
+}
