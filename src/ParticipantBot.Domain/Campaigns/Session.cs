@@ -132,6 +132,8 @@ public sealed class Session
 
     public void AllowSelfCheckIn(bool allowed) => SelfCheckIn = allowed;
 
+    public bool IsSelfCheckInOpen(DateTimeOffset now) => WhyNoSelfCheckIn(now) is null;
+
     /// <summary>Why a participant cannot check themselves in at this moment; null when they can.</summary>
     public string? WhyNoSelfCheckIn(DateTimeOffset now) =>
         IsCancelled ? "The session is cancelled."

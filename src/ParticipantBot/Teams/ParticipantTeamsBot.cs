@@ -18,7 +18,7 @@ namespace ParticipantBot.Teams;
 /// </summary>
 public sealed class ParticipantTeamsBot(
     AppDbContext db, TeamsDirectory directory, TeamsCardActions actions, OrganiserCommands organiser, CardFactory cards, TimeProvider clock,
-    ILogger<ParticipantTeamsBot> logger)
+    Invitations.SelfCheckIn selfCheckIn, ILogger<ParticipantTeamsBot> logger)
     : TeamsActivityHandler
 {
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -65,6 +65,10 @@ public sealed class ParticipantTeamsBot(
                 break;
             case TeamsCommandKind.Remind:
                 await ReplyAsync(turnContext, await organiser.AskRemindAsync(objectId, command.Argument!, language, cancellationToken), cancellationToken);
+                break;
+            case TeamsCommandKind.CheckIn:
+                var checkIn = await selfCheckIn.ForTeamsUserAsync(objectId, cancellationToken);
+                await ReplyAsync(turnContext, cards.CheckInContent(language, checkIn).Render(), cancellationToken);
                 break;
             case TeamsCommandKind.Stop:
                 await StopAsync(objectId, cancellationToken);

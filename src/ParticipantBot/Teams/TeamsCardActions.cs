@@ -21,7 +21,8 @@ public sealed record CardActionInput(string Verb, string? Invitation, string? Si
 /// forwarded or replayed card cannot answer for its addressee.
 /// </summary>
 public sealed class TeamsCardActions(
-    AppDbContext db, CardActionSigner signer, CardFactory cards, SessionMessages messages, TeamsDirectory directory, TimeProvider clock, ILogger<TeamsCardActions> logger)
+    AppDbContext db, CardActionSigner signer, CardFactory cards, SessionMessages messages, TeamsDirectory directory, TimeProvider clock,
+    Invitations.SelfCheckIn selfCheckIn, ILogger<TeamsCardActions> logger)
 {
     public async Task<JsonObject> HandleAsync(CardActionInput input, string? clickedBy, CancellationToken ct)
     {
@@ -59,6 +60,12 @@ public sealed class TeamsCardActions(
                 if (outcome.Changed && outcome.Status == RsvpStatus.Waitlisted) notice = Texts(person, "Page.Waitlisted");
                 if (outcome.Changed && outcome.Status == RsvpStatus.Declined)
                     logger.LogInformation("Participant {ParticipantId} declined session {SessionId} in Teams.", person.Id, session.Id);
+                break;
+            case "rsvp.checkin":
+                var checkIn = await selfCheckIn.RecordAsync(invitation.Id, ct);
+                notice = checkIn.Session is { } s
+                    ? ParticipantBot.Resources.Texts.Format(checkIn.AlreadyRecorded ? "Card.CheckIn.Already" : "Card.CheckIn.Done", person.Language, s.Title)
+                    : Texts(person, "Card.CheckIn.None");
                 break;
             case "rsvp.needs":
                 notice = await SaveNeedsAsync(person.Id, input, now, ct) ? Texts(person, "Card.NeedsSaved") : Texts(person, "Card.NeedsNotKept");

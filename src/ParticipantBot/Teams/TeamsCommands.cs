@@ -2,7 +2,7 @@ using ParticipantBot.Domain.Common;
 
 namespace ParticipantBot.Teams;
 
-public enum TeamsCommandKind { Help, MyInvitations, Language, Stop, Status, Remind, Unknown }
+public enum TeamsCommandKind { Help, MyInvitations, Language, Stop, Status, Remind, CheckIn, Unknown }
 
 /// <param name="Argument">What follows an organiser command: a session's number or part of its title.</param>
 public sealed record TeamsCommand(TeamsCommandKind Kind, Language? Language = null, string? Argument = null);
@@ -17,6 +17,9 @@ public static class TeamsCommands
         ["mes invitations"] = TeamsCommandKind.MyInvitations, ["دعواتي"] = TeamsCommandKind.MyInvitations,
         ["stop"] = TeamsCommandKind.Stop, ["arret"] = TeamsCommandKind.Stop, ["arrête"] = TeamsCommandKind.Stop, ["arrete"] = TeamsCommandKind.Stop,
         ["توقف"] = TeamsCommandKind.Stop, ["قف"] = TeamsCommandKind.Stop,
+        ["here"] = TeamsCommandKind.CheckIn, ["i'm here"] = TeamsCommandKind.CheckIn, ["im here"] = TeamsCommandKind.CheckIn, ["i am here"] = TeamsCommandKind.CheckIn,
+        ["present"] = TeamsCommandKind.CheckIn, ["je suis la"] = TeamsCommandKind.CheckIn, ["je suis arrive"] = TeamsCommandKind.CheckIn, ["je suis arrivee"] = TeamsCommandKind.CheckIn,
+        ["انا هنا"] = TeamsCommandKind.CheckIn, ["حاضر"] = TeamsCommandKind.CheckIn, ["حاضرة"] = TeamsCommandKind.CheckIn,
     };
 
     private static readonly string[] LanguageWords = ["language", "langue", "lang", "لغة", "اللغة"];

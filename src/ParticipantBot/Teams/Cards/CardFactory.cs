@@ -94,6 +94,9 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
             if (invitation.Status != RsvpStatus.Tentative) buttons.Add(Button(Texts.Get("Answer.Tentative", lang), "rsvp.tentative", "default"));
             if (invitation.Status != RsvpStatus.Declined) buttons.Add(Button(Texts.Get("Answer.Decline", lang), "rsvp.decline", "destructive"));
         }
+        // During the session's window, when its organisers allow it: "I'm here".
+        if (session.IsSelfCheckInOpen(now) && ParticipantBot.Invitations.SelfCheckIn.CanCheckIn(invitation.Status))
+            buttons.Insert(0, Button(Texts.Get("Card.CheckIn.Button", lang), "rsvp.checkin", "positive"));
         var needs = person.Needs;
         var data = Common(lang);
         data["heading"] = Texts.Format(headingKey, lang, campaign.Name);
@@ -147,6 +150,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
             Command(lang, "Card.Help.Command.Help", "Card.Help.Help"),
             Command(lang, "Card.Help.Command.Invitations", "Card.Help.Invitations"),
             Command(lang, "Card.Help.Command.Language", "Card.Help.Language"),
+            Command(lang, "Card.Help.Command.CheckIn", "Card.Help.CheckIn"),
             Command(lang, "Card.Help.Command.Stop", "Card.Help.Stop"));
         return new CardContent("help", data);
     }
@@ -247,6 +251,12 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         data["buttons"] = new JsonArray(Button(yes.Title, yes.Verb, yes.Style), Button(no.Title, no.Verb, "default"));
         return new CardContent("confirm", data);
     }
+
+    /// <summary>The answer to "I'm here": the session it counted for, or when check-in is possible.</summary>
+    public CardContent CheckInContent(Language lang, ParticipantBot.Invitations.SelfCheckInResult result) => MessageContent(lang,
+        Texts.Get("Card.CheckIn.Title", lang),
+        result.Session is not { } session ? Texts.Get("Card.CheckIn.None", lang)
+        : Texts.Format(result.AlreadyRecorded ? "Card.CheckIn.Already" : "Card.CheckIn.Done", lang, session.Title));
 
     /// <summary>A short card whose texts are already in the reader's language.</summary>
     public CardContent MessageContent(Language lang, string title, string text)

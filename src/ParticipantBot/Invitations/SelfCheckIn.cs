@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Delivery;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Invitations;
+
+/// <summary>What a participant's "I'm here" did: the session it counted for, or why it counted for none.</summary>
+public sealed record SelfCheckInResult(Session? Session, bool AlreadyRecorded)
+{
+    public bool Recorded => Session is not null;
+}
+
+/// <summary>
+/// Participants checking themselves in from chat, during the window of a session whose organisers
+/// allowed it (from 30 minutes before the start to the end). Only the person's own invitation moves.
+/// </summary>
+public sealed class SelfCheckIn(AppDbContext db, SessionMessages messages, TimeProvider clock)
+{
+    /// <summary>States from which a person who is there may say so: anyone still invited, even one who had declined.</summary>
+    public static bool CanCheckIn(RsvpStatus status) =>
+        status is RsvpStatus.Invited or RsvpStatus.Accepted or RsvpStatus.Tentative or RsvpStatus.Declined or RsvpStatus.Waitlisted or RsvpStatus.Offered;
+
+    /// <summary>The Teams user's invitation to a session open for check-in now, recorded as attended.</summary>
+    public async Task<SelfCheckInResult> ForTeamsUserAsync(string? objectId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(objectId)) return new SelfCheckInResult(null, false);
+        var now = clock.GetUtcNow();
+        var candidates = await (from p in db.Participants.AsNoTracking()
+                                join i in db.Invitations.AsNoTracking() on p.Id equals i.ParticipantId
+                                join s in db.Sessions.AsNoTracking() on i.SessionId equals s.Id
+                                where p.TeamsObjectId == objectId && s.SelfCheckIn
+                                select new { Invitation = i.Id, Session = s, i.Status }).ToListAsync(ct);
+        var open = candidates.Where(c => c.Session.IsSelfCheckInOpen(now)).OrderBy(c => c.Session.StartsAt).ToList();
+        if (open.FirstOrDefault(c => c.Status == RsvpStatus.Attended) is { } done) return new SelfCheckInResult(done.Session, true);
+        var next = open.FirstOrDefault(c => CanCheckIn(c.Status));
+        return next is null ? new SelfCheckInResult(null, false) : await RecordAsync(next.Invitation, ct);
+    }
+
+    /// <summary>Records the invitation as attended, if its session is open for check-in now.</summary>
+    public async Task<SelfCheckInResult> RecordAsync(Guid invitationId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var result = await db.RetryOnConflictAsync(async () =>
+        {
+            var invitation = await db.Invitations.FirstAsync(i => i.Id == invitationId, ct);
+            var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == invitation.SessionId, ct);
+            if (invitation.Status == RsvpStatus.Attended) return ((Session?)session, invitation.ParticipantId, (AnswerOutcome?)null, true);
+            if (!session.IsSelfCheckInOpen(now) || !CanCheckIn(invitation.Status)) return (null, invitation.ParticipantId, null, false);
+            var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
+            var outcome = new Roster(session, invitations).Record(invitations.Single(i => i.Id == invitationId), RsvpStatus.Attended,
+                AnswerChannel.Teams, $"participant:{invitation.ParticipantId}", now, "checked in themselves");
+            await db.SaveChangesAsync(ct);
+            return (session, invitation.ParticipantId, outcome, false);
+        });
+        var (checkedSession, participantId, answer, already) = result;
+        if (answer is not null) await messages.AfterAnswerAsync(checkedSession!, participantId, answer, ct);
+        return new SelfCheckInResult(checkedSession, already);
+    }
+}

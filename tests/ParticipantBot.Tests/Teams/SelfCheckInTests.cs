@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ParticipantBot.Persistence;
+using ParticipantBot.Teams.Cards;
+using ParticipantBot.Tests.Delivery;
+using ParticipantBot.Tests.Support;
+
+namespace ParticipantBot.Tests.Teams;
+
+/// <summary>
+/// Participants saying "I'm here" in chat, by text or with the card's button: only during the session's
+/// window (30 minutes before the start to the end), only when its organisers allow it, only for themselves.
+/// </summary>
+public sealed class SelfCheckInTests : IAsyncLifetime
+{
+    private readonly ClockedServiceFactory _service = new();
+    private FakeBotConnector _connector = null!;
+    private HttpClient _api = null!;
+    private string _session = "";
+
+    // 2026-12-16 09:30–13:00 in Tangier (UTC+1): 08:30–12:00 UTC.
+    private static readonly DateTimeOffset Start = new(2026, 12, 16, 8, 30, 0, TimeSpan.Zero);
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeBotConnector.StartAsync();
+        _api = _service.CreateClient();
+        var s = new Scenario(_api);
+        var campaign = await s.CampaignAsync();
+        _session = (await s.SessionAsync(campaign, capacity: 10, start: "2026-12-16T09:30", end: "2026-12-16T13:00")).Str("id");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        await _service.DisposeAsync();
+    }
+
+    private async Task<string> AcceptedAsync(string objectId)
+    {
+        var campaign = (await _api.GetJsonAsync($"/api/sessions/{_session}")).Str("campaignId");
+        var person = (await _api.PostJsonAsync($"/api/campaigns/{campaign}/participants",
+            new { fullName = "Salma " + objectId, teamsObjectId = objectId, group = "youth", sex = "female", language = "fr", channel = "teams" }, HttpStatusCode.Created))["participant"].Str("id");
+        _connector.Members["29:" + objectId] = new JsonObject { ["id"] = "29:" + objectId, ["aadObjectId"] = objectId, ["name"] = "User" };
+        Assert.True((await BotActivities.PostAsync(_api, BotActivities.Install(_connector.Url, objectId, "29:" + objectId))).IsSuccessStatusCode);
+        await new Scenario(_api).InviteAsync(_session, person);
+        await new Scenario(_api).AnswerAsync(_session, person, "accepted");
+        return person;
+    }
+
+    /// <summary>Says something in the personal chat and waits for a new reply containing the expected text (the fake connector's list is unordered).</summary>
+    private async Task SayAsync(string objectId, string text, string expected)
+    {
+        int Matching() => _connector.Sent.Count(a => a.ConversationId == "a:29:" + objectId && BotActivities.Text(a.Activity).Contains(expected));
+        var before = Matching();
+        var response = await BotActivities.PostAsync(_api, BotActivities.Message(_connector.Url, objectId, "29:" + objectId, text));
+        Assert.True(response.IsSuccessStatusCode);
+        await Eventually.WaitAsync(() => Task.FromResult(Matching()), n => n > before, $"a reply with '{expected}'");
+    }
+
+    private async Task<string> StatusAsync(string person) =>
+        (await _api.GetJsonAsync($"/api/sessions/{_session}/invitations/{person}"))["invitation"].Str("status");
+
+    [Fact]
+    public async Task HereInChat_DuringTheWindow_WhenAllowed_RecordsAttendance_Once()
+    {
+        var person = await AcceptedAsync("oid-here");
+        await _api.PatchJsonAsync($"/api/sessions/{_session}", new { selfCheckIn = true });
+        _service.Clock.SetUtcNow(Start.AddMinutes(-20));
+
+        await SayAsync("oid-here", "Je suis là", "est enregistrée");
+        Assert.Equal("attended", await StatusAsync(person));
+        var invitation = await _api.GetJsonAsync($"/api/sessions/{_session}/invitations/{person}");
+        Assert.Equal("teams", invitation["invitation"].Str("channel"));
+
+        await SayAsync("oid-here", "je suis la", "déjà enregistrée");
+        var board = (await _api.GetJsonAsync($"/api/campaigns/{(await _api.GetJsonAsync($"/api/sessions/{_session}")).Str("campaignId")}/dashboard"))["sessions"]![0]!;
+        Assert.Equal(1, board["counts"]!["attended"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData(false, -20)]   // the organisers take attendance themselves
+    [InlineData(true, -45)]    // too early: the window opens 30 minutes before
+    [InlineData(true, 215)]    // after the end (12:00 UTC)
+    public async Task HereInChat_OutsideTheWindowOrNotAllowed_ChangesNothing(bool allowed, int minutesFromStart)
+    {
+        var objectId = $"oid-no-{allowed}-{minutesFromStart}";
+        var person = await AcceptedAsync(objectId);
+        await _api.PatchJsonAsync($"/api/sessions/{_session}", new { selfCheckIn = allowed });
+        _service.Clock.SetUtcNow(Start.AddMinutes(minutesFromStart));
+        await SayAsync(objectId, "أنا هنا", "Aucune de vos sessions");
+        Assert.Equal("accepted", await StatusAsync(person));
+    }
+
+    [Fact]
+    public async Task ImHereButton_OnTheCard_DuringTheWindow_ChecksInItsOwner_AndNobodyElse()
+    {
+        var person = await AcceptedAsync("oid-card");
+        await _api.PatchJsonAsync($"/api/sessions/{_session}", new { selfCheckIn = true });
+        _service.Clock.SetUtcNow(Start.AddMinutes(10));
+        var (invitation, signature) = await SignedAsync(person);
+
+        var refresh = await BotActivities.CardAsync(await BotActivities.PostAsync(_api,
+            BotActivities.CardAction(_connector.Url, "oid-card", "29:oid-card", "rsvp.refresh", invitation, signature)));
+        Assert.Contains("\"verb\":\"rsvp.checkin\"", refresh.ToJsonString());
+        Assert.Contains("Je suis là", BotActivities.Text(refresh));
+
+        var stranger = await BotActivities.CardAsync(await BotActivities.PostAsync(_api,
+            BotActivities.CardAction(_connector.Url, "oid-someone-else", "29:else", "rsvp.checkin", invitation, signature)));
+        Assert.DoesNotContain("Bienvenue", BotActivities.Text(stranger));
+        Assert.Equal("accepted", await StatusAsync(person));
+
+        var card = await BotActivities.CardAsync(await BotActivities.PostAsync(_api,
+            BotActivities.CardAction(_connector.Url, "oid-card", "29:oid-card", "rsvp.checkin", invitation, signature)));
+        Assert.Contains("Bienvenue", BotActivities.Text(card));
+        Assert.DoesNotContain("\"verb\":\"rsvp.checkin\"", card.ToJsonString());
+        Assert.Equal("attended", await StatusAsync(person));
+    }
+
+    private async Task<(string Invitation, string Signature)> SignedAsync(string participant)
+    {
+        await using var scope = _service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.SessionId == Guid.Parse(_session) && i.ParticipantId == Guid.Parse(participant));
+        var sequence = (await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == invitation.SessionId)).Sequence;
+        return (invitation.Id.ToString(), scope.ServiceProvider.GetRequiredService<CardActionSigner>().Sign(invitation.Id, invitation.ParticipantId, sequence));
+    }
+}
