@@ -27,10 +27,10 @@ internal static class DeliveryBenchmark
         try
         {
             var (sessionId, organiser) = await SeedAsync(folder, messages, connector.Url, email);
-            using var service = StartService(folder, limit, email);
+            using var service = BenchService.Start(folder, limit, email);
             using var http = new HttpClient { BaseAddress = new Uri(service.Url) };
             http.DefaultRequestHeaders.Add("X-Dev-User", organiser);
-            await WaitHealthyAsync(http, service.Process);
+            await BenchService.WaitHealthyAsync(http, service.Process);
 
             var cpuBefore = service.Process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
@@ -69,7 +69,7 @@ internal static class DeliveryBenchmark
                 seconds = elapsedTicks / (double)Stopwatch.Frequency;
                 maxPerMinute = times.Count == 0 ? 0 : times.Max(t => times.Count(u => u >= t && u < t.AddMinutes(1)));
                 var firstTime = times.FirstOrDefault();
-                p95 = times.Count == 0 ? 0 : Percentile(times.Select(t => (t - firstTime).TotalMilliseconds).ToList(), 0.95);
+                p95 = times.Count == 0 ? 0 : BenchService.Percentile(times.Select(t => (t - firstTime).TotalMilliseconds).ToList(), 0.95);
             }
             else
             {
@@ -77,7 +77,7 @@ internal static class DeliveryBenchmark
                 duplicates = connector.ReceivedByInvitation.Values.Sum(c => c - 1);
                 var arrivals = connector.ArrivalTicks.Select(t => (t - started) * 1000.0 / Stopwatch.Frequency).Order().ToList();
                 seconds = arrivals.Count > 0 ? arrivals[^1] / 1000 : elapsedTicks / (double)Stopwatch.Frequency;
-                p95 = Percentile(arrivals, 0.95);
+                p95 = BenchService.Percentile(arrivals, 0.95);
             }
             var perSecond = seconds > 0 ? delivered / seconds : 0;
             var line = new Dictionary<string, object?>
@@ -138,64 +138,5 @@ internal static class DeliveryBenchmark
         }
         await db.SaveChangesAsync();
         return (session.Id, "bench-organiser");
-    }
-
-    private sealed record Service(Process Process, string Url) : IDisposable
-    {
-        public void Dispose()
-        {
-            if (!Process.HasExited) Process.Kill(entireProcessTree: true);
-            Process.Dispose();
-        }
-    }
-
-    private static Service StartService(string folder, int limit, bool email)
-    {
-        var port = FreePort();
-        var dll = Path.Combine(AppContext.BaseDirectory, "ParticipantBot.dll");
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(folder, "appsettings.json"), overwrite: true);
-        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "participantbot.db")}";
-        info.Environment["Outbox__Path"] = Path.Combine(folder, "outbox");
-        info.Environment["Delivery__Teams__MessagesPerSecond"] = (limit > 0 && !email ? limit : 1000).ToString(CultureInfo.InvariantCulture);
-        if (email && limit > 0) info.Environment["Email__MessagesPerMinute"] = limit.ToString(CultureInfo.InvariantCulture);
-        // Extra service settings for experiments, e.g. PARTICIPANTBOT_BENCH_Delivery__Parallelism=16.
-        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-                     .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("PARTICIPANTBOT_BENCH_", StringComparison.Ordinal)))
-            info.Environment[key["PARTICIPANTBOT_BENCH_".Length..]] = value;
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("service: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new Service(process, $"http://127.0.0.1:{port}");
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process process)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (process.HasExited) throw new InvalidOperationException("The service stopped.");
-            try { if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException("The service did not start.");
-    }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted.Order().ElementAt(Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1));
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

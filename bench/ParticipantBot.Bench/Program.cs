@@ -2,6 +2,7 @@ using ParticipantBot.Bench;
 
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- import [--rows 10000] [--iterations 5]
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- delivery --messages N --limit R [--channel teams|email]
+// dotnet run -c Release --project bench/ParticipantBot.Bench -- dashboard [--requests 300]
 var command = args.FirstOrDefault() ?? "help";
 int Option(string name, int fallback)
 {
@@ -18,8 +19,11 @@ switch (command)
         var channelIndex = Array.IndexOf(args, "--channel");
         Environment.ExitCode = await DeliveryBenchmark.RunAsync(Option("messages", 1000), Option("limit", 50), channelIndex >= 0 ? args[channelIndex + 1] : "teams");
         break;
+    case "dashboard":
+        Environment.ExitCode = await DashboardBenchmark.RunAsync(Option("requests", 300));
+        break;
     default:
-        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N] | delivery --messages N --limit R [--channel teams|email]");
+        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N] | delivery --messages N --limit R [--channel teams|email] | dashboard [--requests N]");
         Environment.Exit(2);
         break;
 }

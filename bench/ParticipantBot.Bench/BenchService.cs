@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ParticipantBot.Bench;
+
+/// <summary>The service as a separate process (the built dll, Release), on a free port, with a benchmark's settings.</summary>
+internal static class BenchService
+{
+    public sealed record Service(Process Process, string Url) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+            Process.Dispose();
+        }
+    }
+
+    public static Service Start(string folder, int limit, bool email)
+    {
+        var port = FreePort();
+        var dll = Path.Combine(AppContext.BaseDirectory, "ParticipantBot.dll");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(folder, "appsettings.json"), overwrite: true);
+        var info = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "participantbot.db")}";
+        info.Environment["Outbox__Path"] = Path.Combine(folder, "outbox");
+        info.Environment["Delivery__Teams__MessagesPerSecond"] = (limit > 0 && !email ? limit : 1000).ToString(CultureInfo.InvariantCulture);
+        if (email && limit > 0) info.Environment["Email__MessagesPerMinute"] = limit.ToString(CultureInfo.InvariantCulture);
+        // Extra service settings for experiments, e.g. PARTICIPANTBOT_BENCH_Delivery__Parallelism=16.
+        foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("PARTICIPANTBOT_BENCH_", StringComparison.Ordinal)))
+            info.Environment[key["PARTICIPANTBOT_BENCH_".Length..]] = value;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 }) Console.Error.WriteLine("service: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new Service(process, $"http://127.0.0.1:{port}");
+    }
+
+    public static async Task WaitHealthyAsync(HttpClient http, Process process)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (process.HasExited) throw new InvalidOperationException("The service stopped.");
+            try { if ((await http.GetAsync("/healthz")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The service did not start.");
+    }
+
+    public static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted.Order().ElementAt(Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1));
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
