@@ -14,6 +14,7 @@ using ParticipantBot.Participants.Import;
 using ParticipantBot.Persistence;
 using ParticipantBot.Rsvp;
 using ParticipantBot.Scheduling;
+using ParticipantBot.Surveys;
 using ParticipantBot.Teams;
 
 // "--demo" is a switch of ours, not a configuration key; Demo:Seed=true does the same from configuration.
@@ -22,7 +23,7 @@ var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("
 
 builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
-builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard();
+builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard().AddSurveys();
 
 var app = builder.Build();
 
@@ -43,6 +44,7 @@ app.MapInvitationApi();
 app.MapMessageApi();
 app.MapReminderApi();
 app.MapDashboard();
+app.MapSurveys();
 app.MapRazorPages();
 app.MapTeamsBot();
 app.MapOutlook();

@@ -19,7 +19,7 @@ public sealed record EmailContent(string Subject, string Text, string Html, Uri?
 /// (Arabic right-to-left), with their personal RSVP link and, for invitations, updates and
 /// cancellations, their own meeting request.
 /// </summary>
-public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks links, TimeProvider clock)
+public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks links, Surveys.SurveyLinks surveyLinks, TimeProvider clock)
 {
     public MimeMessage Compose(OutboundMessage message, Campaign campaign, Session session, Participant person, Guid invitationId)
     {
@@ -72,10 +72,15 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
             MessageKind.Reminder => ("Email.Reminder.Subject", "Email.Reminder.Intro"),
             MessageKind.DayBefore => ("Email.DayBefore.Subject", "Email.DayBefore.Intro"),
             MessageKind.Today => ("Email.Today.Subject", "Email.Today.Intro"),
+            MessageKind.Survey => ("Email.Survey.Subject", "Email.Survey.Intro"),
+            MessageKind.SurveyReminder => ("Email.SurveyReminder.Subject", "Email.SurveyReminder.Intro"),
             _ => ("Email.Invitation.Subject", "Email.Invitation.Intro"),
         };
+        var isSurvey = message.Kind is MessageKind.Survey or MessageKind.SurveyReminder;
         var withLink = message.Kind is not (MessageKind.Cancellation or MessageKind.Withdrawal);
-        var link = withLink ? links.For(invitationId, person.Id, session) : null;
+        // A survey's link is to its form; every other message's to the RSVP page.
+        var link = isSurvey ? surveyLinks.For(session.Id, person.Id) : withLink ? links.For(invitationId, person.Id, session) : null;
+        var (callKey, buttonKey) = isSurvey ? ("Email.Survey.Call", "Email.Survey.Button") : ("Email.Rsvp.Call", "Email.Rsvp.Button");
         var subject = Texts.Format(subjectKey, lang, session.Title);
         var intro = Texts.Format(introKey, lang, session.Title, campaign.Name);
         var when = $"{Texts.DateTime(session.LocalStart, lang)} – {session.LocalEnd:HH:mm} ({Texts.Format("Label.TimeZone", lang, session.TimeZoneId)})";
@@ -91,9 +96,9 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
             .AppendLine(Texts.Format("Email.Greeting", lang, person.FullName)).AppendLine()
             .AppendLine(intro).AppendLine();
         foreach (var (label, value) in details) text.Append(label).Append(": ").AppendLine(value);
-        if (link is not null) text.AppendLine().AppendLine(Texts.Get("Email.Rsvp.Call", lang)).AppendLine(link.ToString());
+        if (link is not null) text.AppendLine().AppendLine(Texts.Get(callKey, lang)).AppendLine(link.ToString());
         text.AppendLine().AppendLine(Texts.Get("Email.Footer", lang));
-        return new EmailContent(subject, text.ToString(), Html(lang, subject, person.FullName, intro, details, link), link,
+        return new EmailContent(subject, text.ToString(), Html(lang, subject, person.FullName, intro, details, link, callKey, buttonKey), link,
             message.Kind is MessageKind.Invitation or MessageKind.Update or MessageKind.SeatOffered or MessageKind.Cancellation or MessageKind.Withdrawal,
             message.Kind is MessageKind.Cancellation or MessageKind.Withdrawal);
     }
@@ -104,7 +109,8 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
     /// <summary>The same for every message about this session to this person, so that calendars replace rather than add.</summary>
     public static string Uid(Session session, Participant person) => $"{session.Id:N}-{person.Id:N}@participantbot";
 
-    private static string Html(Language lang, string subject, string name, string intro, List<(string Label, string Value)> details, Uri? link)
+    private static string Html(Language lang, string subject, string name, string intro, List<(string Label, string Value)> details, Uri? link,
+        string callKey, string buttonKey)
     {
         static string E(string s) => Encoder.Encode(s);
         var dir = Texts.Direction(lang);
@@ -117,8 +123,8 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
             sb.Append($"<tr><th style=\"text-align:{align};padding:4px 12px 4px 0\">{E(label)}</th><td style=\"padding:4px 0\">{E(value)}</td></tr>");
         sb.Append("</table>");
         if (link is not null)
-            sb.Append($"<p>{E(Texts.Get("Email.Rsvp.Call", lang))}</p>")
-              .Append($"<p><a href=\"{E(link.ToString())}\" style=\"display:inline-block;background:#0B6A7A;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">{E(Texts.Get("Email.Rsvp.Button", lang))}</a></p>");
+            sb.Append($"<p>{E(Texts.Get(callKey, lang))}</p>")
+              .Append($"<p><a href=\"{E(link.ToString())}\" style=\"display:inline-block;background:#0B6A7A;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none\">{E(Texts.Get(buttonKey, lang))}</a></p>");
         sb.Append($"<p style=\"color:#616161;font-size:12px\">{E(Texts.Get("Email.Footer", lang))}</p></body></html>");
         return sb.ToString();
     }

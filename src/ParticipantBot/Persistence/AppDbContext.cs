@@ -7,6 +7,7 @@ using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
+using ParticipantBot.Domain.Surveys;
 
 namespace ParticipantBot.Persistence;
 
@@ -26,6 +27,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Outlook.OutlookEvent> OutlookEvents => Set<Outlook.OutlookEvent>();
     public DbSet<Outlook.GraphSubscription> GraphSubscriptions => Set<Outlook.GraphSubscription>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<SurveySubmission> SurveySubmissions => Set<SurveySubmission>();
     /// <summary>ASP.NET Core Data Protection keys: signed links survive restarts and work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -203,6 +207,35 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.Property(g => g.SubscriptionId).HasMaxLength(200);
             e.Property(g => g.ClientState).HasMaxLength(128);
             e.Property(g => g.Resource).HasMaxLength(500);
+        });
+
+        // A survey's questions and a response's answers are read and written whole: JSON text columns.
+        model.Entity<Survey>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.SessionId).IsUnique();
+            e.Property(x => x.Questions).HasConversion(new JsonValueConverter<IReadOnlyList<SurveyQuestion>>(), new JsonValueComparer<IReadOnlyList<SurveyQuestion>>());
+            e.HasOne<Session>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<SurveyResponse>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.SurveyId);
+            e.HasIndex(x => x.ParticipantId);
+            e.Property(x => x.Group).HasMaxLength(100);
+            e.Property(x => x.Answers).HasConversion(new JsonValueConverter<IReadOnlyList<SurveyAnswer>>(), new JsonValueComparer<IReadOnlyList<SurveyAnswer>>());
+            e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            // A named response goes with its participant when they are erased; an anonymous one has no link to anyone.
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<SurveySubmission>(e =>
+        {
+            e.HasKey(x => new { x.SurveyId, x.ParticipantId });
+            e.HasIndex(x => x.ParticipantId);
+            e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<AuditEntry>(e =>

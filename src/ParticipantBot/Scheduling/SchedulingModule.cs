@@ -83,6 +83,7 @@ public static class SchedulingModule
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DispatchCron);
         jobs.AddOrUpdate<DigestJob>(DigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DigestCron, new RecurringJobOptions { TimeZone = zone });
         app.RegisterOutlookJobs(jobs);
+        Surveys.SurveyModule.RegisterSurveyJobs(app, jobs);
     }
 
     /// <summary>/hangfire: administrators only (open in Development on loopback), read-only outside Development.</summary>

@@ -18,7 +18,7 @@ namespace ParticipantBot.Teams;
 /// </summary>
 public sealed class ParticipantTeamsBot(
     AppDbContext db, TeamsDirectory directory, TeamsCardActions actions, OrganiserCommands organiser, CardFactory cards, TimeProvider clock,
-    Invitations.SelfCheckIn selfCheckIn, ILogger<ParticipantTeamsBot> logger)
+    Invitations.SelfCheckIn selfCheckIn, SurveyCardActions surveyActions, ILogger<ParticipantTeamsBot> logger)
     : TeamsActivityHandler
 {
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -86,6 +86,10 @@ public sealed class ParticipantTeamsBot(
         var data = invokeValue.Action?.Data as JObject ?? (invokeValue.Action?.Data is { } raw ? JObject.FromObject(raw) : []);
         var verb = invokeValue.Action?.Verb ?? "";
         var clickedBy = turnContext.Activity.From?.AadObjectId;
+        if (verb == "survey.submit")
+            return Card(await surveyActions.SubmitAsync(
+                data.Properties().Where(p => p.Value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean)
+                    .ToDictionary(p => p.Name, p => p.Value.ToString()), clickedBy, cancellationToken));
         if (verb.StartsWith("organiser.", StringComparison.Ordinal))
             return Card(await organiser.ConfirmAsync(verb, (string?)data["session"], (string?)data["for"], clickedBy,
                 await LanguageAsync(clickedBy, cancellationToken), cancellationToken));

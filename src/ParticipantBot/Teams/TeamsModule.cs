@@ -33,6 +33,7 @@ public static class TeamsModule
         services.AddTransient<IBot, ParticipantTeamsBot>();
         services.AddScoped<TeamsDirectory>();
         services.AddScoped<TeamsCardActions>();
+        services.AddScoped<SurveyCardActions>();
         services.AddScoped<Invitations.SelfCheckIn>();
         services.AddScoped<OrganiserCommands>();
         services.AddScoped<CardFactory>();

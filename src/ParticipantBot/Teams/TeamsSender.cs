@@ -11,9 +11,11 @@ namespace ParticipantBot.Teams;
 
 /// <summary>The Teams channel: the person's card, sent into their personal chat with the bot.</summary>
 public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, TeamsConnector connector, CardFactory cards, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<DeliveryOptions> options) : IMessageSender
+    Surveys.SurveyLinks surveyLinks, Microsoft.Extensions.Options.IOptions<DeliveryOptions> options) : IMessageSender
 {
     private const string InstallationsKey = "teams.installations";
+    private const string SurveysKey = "teams.surveys";
+    private const string AnsweredKey = "teams.answered";
     private const string GoneKey = "teams.gone";
 
     public DeliveryChannel Channel => DeliveryChannel.Teams;
@@ -37,6 +39,15 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
             .Where(i => i.Active && objectIds.Contains(i.UserObjectId)).ToListAsync(ct);
         context.Channel[InstallationsKey] = installations.GroupBy(i => i.UserObjectId).ToDictionary(g => g.Key, g => g.OrderByDescending(i => i.UpdatedAt).First());
         context.Channel[GoneKey] = new ConcurrentBag<TeamsInstallation>();
+        // Surveys and who already answered, read here: sends run in parallel and may not share the DbContext.
+        var surveySessions = messages.Where(m => m.Channel == DeliveryChannel.Teams && m.Kind is MessageKind.Survey or MessageKind.SurveyReminder)
+            .Select(m => m.SessionId).Distinct().ToList();
+        var surveys = surveySessions.Count == 0 ? [] : await db.Surveys.AsNoTracking().Where(x => surveySessions.Contains(x.SessionId)).ToDictionaryAsync(x => x.SessionId, ct);
+        var surveyIds = surveys.Values.Select(x => x.Id).ToList();
+        var answered = surveyIds.Count == 0 ? [] : await db.SurveySubmissions.AsNoTracking().Where(x => surveyIds.Contains(x.SurveyId))
+            .Select(x => new { x.SurveyId, x.ParticipantId }).ToListAsync(ct);
+        context.Channel[SurveysKey] = surveys;
+        context.Channel[AnsweredKey] = answered.Select(a => (a.SurveyId, a.ParticipantId)).ToHashSet();
     }
 
     public async Task<SendResult> SendAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct)
@@ -49,9 +60,19 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
                 ? "Not reachable in Teams: no Teams identity is known for this person."
                 : "Not reachable in Teams: the app is not installed for this person.");
 
-        var card = cards.Invitation(message.Kind, campaign, session, person, invitation, installation.UserId, clock.GetUtcNow());
+        string card;
+        if (message.Kind is MessageKind.Survey or MessageKind.SurveyReminder)
+        {
+            var surveys = (Dictionary<Guid, Domain.Surveys.Survey>)context.Channel[SurveysKey];
+            if (!surveys.TryGetValue(session.Id, out var survey) || !survey.IsOpen(clock.GetUtcNow()))
+                return new SendResult.Skipped("The survey is not open.");
+            if (((HashSet<(Guid, Guid)>)context.Channel[AnsweredKey]).Contains((survey.Id, person.Id)))
+                return new SendResult.Skipped("The person answered the survey.");
+            card = cards.SurveyContent(survey, session, person, surveyLinks.Token(session.Id, person.Id)).Render().ToJsonString();
+        }
+        else card = cards.Invitation(message.Kind, campaign, session, person, invitation, installation.UserId, clock.GetUtcNow()).ToJsonString();
         // The card is already JSON: it goes into the activity as it is.
-        var outcome = await connector.SendCardAsync(installation.ServiceUrl, installation.ConversationId, card.ToJsonString(), ct);
+        var outcome = await connector.SendCardAsync(installation.ServiceUrl, installation.ConversationId, card, ct);
         switch (outcome)
         {
             case ConnectorOutcome.Delivered delivered:

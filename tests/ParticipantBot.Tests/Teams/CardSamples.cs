@@ -56,6 +56,12 @@ public static class CardSamples
             yield return ($"{code}-status-detail", factory.StatusContent(language,
                 [new SessionStatus(1, session, campaign.Name, counts, [("youth", Sex.Female, 7), ("migrant", Sex.Male, 4), ("youth", Sex.NotStated, 1)])]));
             yield return ($"{code}-status-empty", factory.StatusContent(language, []));
+            var survey = Domain.Surveys.Survey.Create(campaign.Id, session.Id, ParticipantBot.Surveys.DefaultSurvey.Questions(), Now);
+            yield return ($"{code}-survey", factory.SurveyContent(survey, session, person, "token"));
+            yield return ($"{code}-survey-problems", factory.SurveyContent(survey, session, person, "token",
+                [new Domain.Surveys.SurveyAnswer("satisfaction", Rating: 4), new Domain.Surveys.SurveyAnswer("priorities", Choices: ["health", "housing"])],
+                ["« Utilité » demande une réponse.", "« Priorités » : choisissez trois priorités différentes."]));
+            yield return ($"{code}-check-in-closed", factory.CheckInContent(language, new ParticipantBot.Invitations.SelfCheckInResult(null, false)));
             yield return ($"{code}-confirm", factory.ConfirmContent(language, "Relancer ?", "5 personnes", session.Id, "oid", ("Relancer", "organiser.remind", "positive"), ("Annuler", "organiser.remind.cancel")));
         }
     }

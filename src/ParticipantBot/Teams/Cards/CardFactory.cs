@@ -252,6 +252,61 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         return new CardContent("confirm", data);
     }
 
+    /// <summary>
+    /// A post-session survey as a card: one input per question in the person's language (ratings and
+    /// choices as radio buttons or check boxes, priorities as three ranked lists), the answers given so
+    /// far and the problems with them when it comes back, and a button bound to the person's token.
+    /// </summary>
+    public CardContent SurveyContent(Domain.Surveys.Survey survey, Session session, Participant person, string token,
+        IReadOnlyList<Domain.Surveys.SurveyAnswer>? given = null, IReadOnlyList<string>? problems = null)
+    {
+        var lang = person.Language;
+        JsonObject Choice(string title, string value) => new() { ["title"] = title, ["value"] = value };
+        var questions = new JsonArray();
+        foreach (var q in survey.Questions)
+        {
+            var answer = given?.LastOrDefault(a => a.QuestionId == q.Id);
+            var label = q.Text.In(lang);
+            var options = new JsonArray(q.Options.Select(o => (JsonNode)Choice(o.Text.In(lang), o.Id)).ToArray());
+            var item = new JsonObject
+            {
+                ["id"] = q.Id, ["label"] = label, ["required"] = q.Required, ["error"] = Texts.Format("Survey.Problem.Required", lang, label),
+                ["isChoice"] = q.Kind is Domain.Surveys.QuestionKind.Rating or Domain.Surveys.QuestionKind.SingleChoice or Domain.Surveys.QuestionKind.MultipleChoice,
+                ["isText"] = q.Kind == Domain.Surveys.QuestionKind.FreeText,
+                ["isPriorities"] = q.Kind == Domain.Surveys.QuestionKind.Priorities,
+                ["multi"] = q.Kind == Domain.Surveys.QuestionKind.MultipleChoice,
+                ["value"] = answer is null ? "" : answer.Rating?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? answer.Text ?? string.Join(",", answer.Choices ?? []),
+                ["choices"] = q.Kind == Domain.Surveys.QuestionKind.Rating
+                    ? new JsonArray(Enumerable.Range(Domain.Surveys.SurveyQuestion.MinRating, Domain.Surveys.SurveyQuestion.MaxRating)
+                        .Select(n => (JsonNode)Choice(n.ToString(System.Globalization.CultureInfo.InvariantCulture), n.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray())
+                    : options,
+                ["ranks"] = q.Kind != Domain.Surveys.QuestionKind.Priorities ? new JsonArray()
+                    : new JsonArray(Enumerable.Range(1, Domain.Surveys.SurveyQuestion.PriorityCount).Select(n => (JsonNode)new JsonObject
+                    {
+                        ["id"] = Surveys.SurveyForm.RankField(q.Id, n),
+                        ["label"] = Texts.Get("Survey.Priority." + n, lang),
+                        ["placeholder"] = Texts.Get("Survey.Choose", lang),
+                        ["required"] = q.Required,
+                        ["error"] = Texts.Format("Survey.Problem.Required", lang, Texts.Get("Survey.Priority." + n, lang)),
+                        ["value"] = answer?.Choices is { } ranked && ranked.Count >= n ? ranked[n - 1] : "",
+                        ["choices"] = options.DeepClone(),
+                    }).ToArray()),
+            };
+            questions.Add(item);
+        }
+        var data = Common(lang);
+        data["title"] = Texts.Format("Survey.Title", lang, session.Title);
+        data["intro"] = Texts.Get("Survey.Intro", lang);
+        data["privacy"] = Texts.Get(survey.Anonymous ? "Survey.Anonymous" : "Survey.Named", lang);
+        data["hasProblems"] = problems is { Count: > 0 };
+        data["problemsTitle"] = Texts.Get("Survey.Problems", lang);
+        data["problems"] = new JsonArray((problems ?? []).Select(p => (JsonNode)new JsonObject { ["text"] = p }).ToArray());
+        data["questions"] = questions;
+        data["submit"] = Texts.Get("Survey.Submit", lang);
+        data["token"] = token;
+        return new CardContent("survey", data);
+    }
+
     /// <summary>The answer to "I'm here": the session it counted for, or when check-in is possible.</summary>
     public CardContent CheckInContent(Language lang, ParticipantBot.Invitations.SelfCheckInResult result) => MessageContent(lang,
         Texts.Get("Card.CheckIn.Title", lang),

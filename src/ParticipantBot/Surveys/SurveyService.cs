@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Delivery;
+using ParticipantBot.Domain.Campaigns;
+using ParticipantBot.Domain.Common;
+using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Messages;
+using ParticipantBot.Domain.Participants;
+using ParticipantBot.Domain.Surveys;
+using ParticipantBot.Persistence;
+
+namespace ParticipantBot.Surveys;
+
+/// <summary>What became of a submission.</summary>
+public abstract record SubmitOutcome
+{
+    public sealed record Saved : SubmitOutcome;
+    public sealed record AlreadyAnswered : SubmitOutcome;
+    public sealed record Closed : SubmitOutcome;
+    public sealed record NotOpen : SubmitOutcome;
+    /// <summary>The person was not sent this survey (did not attend, or was not accepted).</summary>
+    public sealed record NotRecipient : SubmitOutcome;
+    public sealed record Invalid(IReadOnlyList<AnswerProblem> Problems) : SubmitOutcome;
+}
+
+/// <summary>
+/// Sessions' surveys: the default one made when first needed, opened at the session's end plus the
+/// delay (or at once), sent through the outbox to those who attended (or, when attendance was not
+/// taken, who accepted) with one reminder before it closes, and answers kept once per person.
+/// </summary>
+public sealed class SurveyService(AppDbContext db, OutboxPlanner planner, TimeProvider clock, ILogger<SurveyService> logger)
+{
+    /// <summary>The reminder goes when this share of the open period has passed (day 4 of 7 by default).</summary>
+    private const double ReminderAt = 0.6;
+
+    public async Task<Survey> EnsureAsync(Session session, CancellationToken ct)
+    {
+        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.SessionId == session.Id, ct);
+        if (survey is not null) return survey;
+        survey = Survey.Create(session.CampaignId, session.Id, DefaultSurvey.Questions(), clock.GetUtcNow());
+        db.Surveys.Add(survey);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            // Made at the same moment by another request: use that one.
+            db.Entry(survey).State = EntityState.Detached;
+            survey = await db.Surveys.FirstAsync(s => s.SessionId == session.Id, ct);
+        }
+        return survey;
+    }
+
+    /// <summary>Opens the survey now and plans it, and its reminder, for the people it is for.</summary>
+    public async Task<int> OpenAsync(Survey survey, Session session, CancellationToken ct)
+    {
+        if (survey.IsOpened) return 0;
+        var now = clock.GetUtcNow();
+        survey.Open(now);
+        await db.SaveChangesAsync(ct);
+        var people = await RecipientsAsync(session.Id, ct);
+        if (people.Count == 0) return 0;
+        await planner.PlanAsync(session, people, MessageKind.Survey, 0, now, ct);
+        var remindAt = survey.OpenedAt!.Value + (survey.ClosesAt!.Value - survey.OpenedAt.Value) * ReminderAt;
+        await planner.PlanAsync(session, people, MessageKind.SurveyReminder, 0, remindAt, ct);
+        logger.LogInformation("Survey of session {SessionId} opened for {Count} participant(s), until {ClosesAt:u}.", session.Id, people.Count, survey.ClosesAt);
+        return people.Count;
+    }
+
+    /// <summary>Opens every survey whose time has come (sessions that ended within the last week; the job runs this).</summary>
+    public async Task<int> OpenDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var since = now.AddDays(-Survey.DefaultOpenDays);
+        var ended = await db.Sessions.Where(s => s.State == SessionState.Scheduled && s.EndsAt <= now && s.EndsAt > since).ToListAsync(ct);
+        var opened = 0;
+        foreach (var session in ended)
+        {
+            var survey = await EnsureAsync(session, ct);
+            if (!survey.Enabled || survey.IsOpened || now < survey.OpensAt(session.EndsAt)) continue;
+            await OpenAsync(survey, session, ct);
+            opened++;
+        }
+        return opened;
+    }
+
+    /// <summary>Those who attended; when attendance was not taken, those who accepted.</summary>
+    public async Task<List<Participant>> RecipientsAsync(Guid sessionId, CancellationToken ct)
+    {
+        var attended = await IdsAsync(sessionId, RsvpStatus.Attended, ct);
+        var ids = attended.Count > 0 ? attended : await IdsAsync(sessionId, RsvpStatus.Accepted, ct);
+        return await db.Participants.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+    }
+
+    /// <summary>How many were sent the survey: the base of the response rate.</summary>
+    public Task<int> SentToAsync(Guid sessionId, CancellationToken ct) =>
+        db.OutboundMessages.Where(m => m.SessionId == sessionId && m.Kind == MessageKind.Survey && m.Sequence == 0)
+            .Select(m => m.ParticipantId).Distinct().CountAsync(ct);
+
+    public async Task<SubmitOutcome> SubmitAsync(Session session, Guid participantId, IReadOnlyList<SurveyAnswer> answers, AnswerChannel channel, CancellationToken ct)
+    {
+        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.SessionId == session.Id, ct);
+        var now = clock.GetUtcNow();
+        if (survey is null || !survey.IsOpened) return new SubmitOutcome.NotOpen();
+        if (survey.IsClosed(now)) return new SubmitOutcome.Closed();
+        if (!await db.OutboundMessages.AnyAsync(m => m.SessionId == session.Id && m.ParticipantId == participantId && m.Kind == MessageKind.Survey, ct))
+            return new SubmitOutcome.NotRecipient();
+        if (await db.SurveySubmissions.AnyAsync(s => s.SurveyId == survey.Id && s.ParticipantId == participantId, ct))
+            return new SubmitOutcome.AlreadyAnswered();
+        if (survey.Check(answers) is { Count: > 0 } problems) return new SubmitOutcome.Invalid(problems);
+
+        var person = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, ct);
+        // The marker and the answers are written together; the marker's key refuses a second submission, even a simultaneous one.
+        db.SurveySubmissions.Add(SurveySubmission.Of(survey.Id, participantId));
+        db.SurveyResponses.Add(SurveyResponse.Create(survey, participantId, person.Group, person.Sex, channel, answers, now));
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new SubmitOutcome.AlreadyAnswered();
+        }
+        var reminders = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.ParticipantId == participantId
+            && m.Kind == MessageKind.SurveyReminder && m.Status == DeliveryStatus.Planned).ToListAsync(ct);
+        foreach (var reminder in reminders) reminder.Skip("The person answered the survey.");
+        await db.SaveChangesAsync(ct);
+        return new SubmitOutcome.Saved();
+    }
+
+    private Task<List<Guid>> IdsAsync(Guid sessionId, RsvpStatus status, CancellationToken ct) =>
+        db.Invitations.Where(i => i.SessionId == sessionId && i.Status == status).Select(i => i.ParticipantId).ToListAsync(ct);
+}
