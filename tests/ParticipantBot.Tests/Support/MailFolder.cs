@@ -32,4 +32,11 @@ public sealed class MailFolder(string folder)
         Assert.True(match.Success, "no RSVP link in the email");
         return new Uri(match.Value);
     }
+
+    public static Uri SurveyLink(MimeMessage message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+/survey/[A-Za-z0-9_\-]+");
+        Assert.True(match.Success, "no survey link in the email");
+        return new Uri(match.Value);
+    }
 }
