@@ -37,11 +37,14 @@ public sealed record SendProgress(int Due, int Done, int Pending, int Failed, in
     public bool InCourse => Pending > 0;
 }
 
+/// <summary>A session's survey at a glance: its state, when it opens or closes, how many answered of those asked.</summary>
+public sealed record SurveySummary(string State, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int SentTo, int Responses, double? ResponseRate);
+
 public sealed record SessionBoard(
     string Id, string Title, DateTimeOffset Start, DateTimeOffset End, string TimeZone, string? Venue,
     SessionState State, int? Capacity, int? SeatsLeft, bool SelfCheckIn, IReadOnlyList<string> SubGroups,
     StatusCounts Counts, double? ResponseRate, SexCounts Coming,
-    IReadOnlyList<GroupBoard> ByGroup, IReadOnlyList<SexBoard> BySex, NeedsCounts Needs, SendProgress Sending);
+    IReadOnlyList<GroupBoard> ByGroup, IReadOnlyList<SexBoard> BySex, NeedsCounts Needs, SendProgress Sending, SurveySummary Survey);
 
 /// <summary>Everything the dashboard shows about a campaign, counted by the database.</summary>
 public sealed record DashboardDto(

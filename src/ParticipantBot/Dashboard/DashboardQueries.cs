@@ -50,6 +50,14 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
             .Select(g => new { g.Key.SessionId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
 
+        var surveys = await db.Surveys.AsNoTracking().Where(x => ids.Contains(x.SessionId)).ToDictionaryAsync(x => x.SessionId, ct);
+        var surveyIds = surveys.Values.Select(x => x.Id).ToList();
+        var answered = await db.SurveySubmissions.Where(x => surveyIds.Contains(x.SurveyId))
+            .GroupBy(x => x.SurveyId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var asked = await db.OutboundMessages.Where(m => ids.Contains(m.SessionId) && m.Kind == MessageKind.Survey && m.Sequence == 0)
+            .GroupBy(m => m.SessionId).Select(g => new { g.Key, Count = g.Select(m => m.ParticipantId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
         var boards = sessions.Select(s =>
         {
             var own = cells.Where(c => c.SessionId == s.Id).ToList();
@@ -63,12 +71,22 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
                     .Select(g => new GroupBoard(g.Key, Count(g), SexesComing(g))).ToList(),
                 Enum.GetValues<Sex>().Select(sex => new SexBoard(sex, Count(own.Where(c => c.Sex == sex)))).ToList(),
                 needs.GetValueOrDefault(s.Id) ?? new NeedsCounts(0, 0, 0, 0, 0),
-                Progress(sending));
+                Progress(sending),
+                Survey(s, surveys.GetValueOrDefault(s.Id), asked.GetValueOrDefault(s.Id), answered, now));
         }).ToList();
 
         DateOnly? erasedAfter = sessions.Count == 0 ? null
             : DateOnly.FromDateTime(sessions.Max(s => s.EndsAt).AddMonths(campaign.RetentionMonths).UtcDateTime);
         return new DashboardDto(campaign.Id.ToString(), campaign.Name, campaign.DefaultLanguage, erasedAfter, boards, now);
+    }
+
+    private static SurveySummary Survey(Session session, Domain.Surveys.Survey? survey, int sentTo, Dictionary<Guid, int> answered, DateTimeOffset now)
+    {
+        // A session without a survey row yet has the default one, due at its end plus the default delay.
+        var responses = survey is null ? 0 : answered.GetValueOrDefault(survey.Id);
+        var state = survey is null ? "scheduled" : !survey.Enabled ? "disabled" : !survey.IsOpened ? "scheduled" : survey.IsClosed(now) ? "closed" : "open";
+        var opensAt = survey?.OpensAt(session.EndsAt) ?? session.EndsAt.AddMinutes(Domain.Surveys.Survey.DefaultOpenDelayMinutes);
+        return new SurveySummary(state, opensAt, survey?.ClosesAt, sentTo, responses, sentTo == 0 ? null : Math.Round((double)responses / sentTo, 3));
     }
 
     private sealed record Cell(Guid SessionId, RsvpStatus Status, string Group, Sex Sex, int Count);

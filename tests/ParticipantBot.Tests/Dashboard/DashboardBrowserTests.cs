@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ClosedXML.Excel;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ParticipantBot.Demo;
 using ParticipantBot.Tests.Support;
@@ -169,5 +170,31 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await page.Locator("#roster tr[data-status='attended']", new() { HasText = "Imane Berrada" }).WaitForAsync();
         var list = (await _api.GetJsonAsync($"/api/sessions/{session}/invitations?status=attended")).AsArray();
         Assert.Contains(list, i => i.Str("name") == "Imane Berrada");
+    }
+
+    [Fact]
+    public async Task Survey_OpenedFromThePage_ShowsItsAnswersAsTheyArrive()
+    {
+        var session = DemoSeeder.SessionId(3);
+        var page = await OpenAsync("lang=fr");
+        var survey = Card(page, session).Locator("details.survey");
+        await survey.Locator("summary").ClickAsync();
+        await survey.Locator("fluent-button", new() { HasText = "Ouvrir le questionnaire maintenant" }).ClickAsync();
+        await page.Locator($"article[data-session='{session}'] details.survey[data-survey='open']").WaitForAsync();
+        Assert.Equal("open", (await _api.GetJsonAsync($"/api/sessions/{session}/survey")).Str("state"));
+
+        var accepted = (await _api.GetJsonAsync($"/api/sessions/{session}/invitations?status=accepted")).AsArray();
+        await using (var scope = _service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParticipantBot.Persistence.AppDbContext>();
+            var found = await db.Sessions.FindAsync(session);
+            var outcome = await scope.ServiceProvider.GetRequiredService<ParticipantBot.Surveys.SurveyService>().SubmitAsync(found!, Guid.Parse(accepted[0].Str("participantId")),
+                [new("satisfaction", Rating: 5), new("usefulness", Rating: 4), new("priorities", Choices: ["health", "housing", "education"])],
+                ParticipantBot.Domain.Common.AnswerChannel.Web, CancellationToken.None);
+            Assert.IsType<ParticipantBot.Surveys.SubmitOutcome.Saved>(outcome);
+        }
+        await page.Locator($"article[data-session='{session}'] [data-fact='surveyResponses']:has-text('1 réponses sur {accepted.Count}')").WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator($"article[data-session='{session}'] li[data-question='satisfaction'] [data-fact='average']:has-text('moyenne 5')").WaitForAsync(new() { Timeout = 30_000 });
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-fr-survey");
     }
 }

@@ -79,7 +79,7 @@ async function api(path, { method = 'GET', body, raw = false } = {}) {
 }
 
 // ---- state and notices -----------------------------------------------------------------------
-const state = { campaignId: null, board: null, sessionId: params.get('session'), filters: {}, rows: [], total: 0 };
+const state = { campaignId: null, board: null, sessionId: params.get('session'), filters: {}, rows: [], total: 0, surveysOpen: new Set() };
 
 function notice(message, kind = 'info') {
   const box = document.getElementById('notice');
@@ -148,6 +148,7 @@ function sessionCard(s) {
     chart(s),
     sexTable(s),
     needsList(s),
+    surveyBlock(s),
     el('div', { class: 'actions' },
       el('fluent-button', { appearance: 'primary', onclick: () => showPeople(s.id) }, t('Dashboard.Participants')),
       el('fluent-button', { disabled: cancelled || c.noAnswer === 0, onclick: () => remind(s) }, t('Dashboard.Action.Remind')),
@@ -215,10 +216,12 @@ async function remind(s) {
   await act(() => api(`/api/sessions/${s.id}/reminders/send`, { method: 'POST' }), r => t('Dashboard.Reminded', number(r.planned)));
 }
 
-async function download(s, format) {
+const download = (s, format) => downloadUrl(`/api/sessions/${s.id}/export?format=${format}`, `participants.${format}`);
+
+async function downloadUrl(url, fallbackName) {
   try {
-    const response = await api(`/api/sessions/${s.id}/export?format=${format}`, { raw: true });
-    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '')?.[1] ?? `participants.${format}`;
+    const response = await api(url, { raw: true });
+    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/.exec(response.headers.get('Content-Disposition') || '')?.[1] ?? fallbackName;
     const link = el('a', { href: URL.createObjectURL(await response.blob()), download: decodeURIComponent(name) });
     document.body.append(link); link.click(); link.remove();
   } catch (e) { notice(t('Dashboard.Error', e.message), 'error'); }
@@ -229,6 +232,43 @@ async function sheet(s) {
     const response = await api(`/dashboard/sessions/${s.id}/attendance`, { raw: true });
     window.open(URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' })), '_blank');
   } catch (e) { notice(t('Dashboard.Error', e.message), 'error'); }
+}
+
+// ---- the session's survey ------------------------------------------------------------------------
+function surveyBlock(s) {
+  const v = s.survey;
+  const date = d => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d));
+  const stateText = v.state === 'scheduled' ? t('Dashboard.Survey.State.scheduled', date(v.opensAt))
+    : v.state === 'open' ? t('Dashboard.Survey.State.open', date(v.closesAt)) : t('Dashboard.Survey.State.' + v.state);
+  const results = el('div', { class: 'survey-results' });
+  const block = el('details', { class: 'survey', 'data-survey': v.state, open: state.surveysOpen.has(s.id),
+    ontoggle: e => { if (e.target.open) { state.surveysOpen.add(s.id); surveyResults(s, results); } else state.surveysOpen.delete(s.id); } },
+    el('summary', {}, t('Dashboard.Survey'), ': ', stateText,
+      v.sentTo ? el('span', { 'data-fact': 'surveyResponses' }, ' · ', t('Dashboard.Survey.Responses', number(v.responses), number(v.sentTo), percent(v.responseRate))) : null),
+    results,
+    el('div', { class: 'actions' },
+      v.state === 'scheduled' && s.state !== 'cancelled'
+        ? el('fluent-button', { onclick: () => act(() => api(`/api/sessions/${s.id}/survey/open`, { method: 'POST' })) }, t('Dashboard.Survey.Open')) : null,
+      v.sentTo ? el('fluent-button', { onclick: () => downloadUrl(`/api/sessions/${s.id}/survey/results/export?format=xlsx`, 'survey.xlsx') }, t('Dashboard.Action.Xlsx')) : null));
+  if (state.surveysOpen.has(s.id)) surveyResults(s, results);
+  return block;
+}
+
+async function surveyResults(s, box) {
+  const r = await api(`/api/sessions/${s.id}/survey/results`);
+  const question = q => el('li', { 'data-question': q.id }, el('strong', {}, q.text), ' ',
+    q.average != null ? el('span', { 'data-fact': 'average' }, t('Dashboard.Survey.Average', new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(q.average))) : null,
+    q.points ? el('ol', {}, q.points.slice(0, 3).map(p => el('li', {}, `${p.label} – ${t('Dashboard.Survey.Points', number(p.count))}`))) : null,
+    q.kind !== 'rating' && !q.points && q.distribution.length ? el('ul', {}, q.distribution.map(d => el('li', {}, `${d.label}: ${number(d.count)}`))) : null,
+    q.comments?.length ? el('ul', { class: 'comments' }, q.comments.map(c => el('li', {}, c))) : null);
+  const ratings = r.questions.filter(q => q.kind === 'rating');
+  const breakdown = (title, groups) => groups.length === 0 || ratings.length === 0 ? null : el('table', {},
+    el('caption', {}, title),
+    el('thead', {}, el('tr', {}, el('th', {}, ''), el('th', { scope: 'col' }, 'n'), ratings.map(q => el('th', { scope: 'col', title: q.text }, q.id)))),
+    el('tbody', {}, groups.map(g => el('tr', {}, el('th', { scope: 'row' }, g.label), el('td', {}, number(g.responses)),
+      g.questions.filter(q => q.kind === 'rating').map(q => el('td', {}, q.average ?? '–'))))));
+  box.replaceChildren(el('ul', { class: 'questions' }, r.questions.map(question)),
+    breakdown(t('Dashboard.ByGroup'), r.byGroup), breakdown(t('Dashboard.BySex'), r.bySex));
 }
 
 // ---- the participant table ---------------------------------------------------------------------
