@@ -12,6 +12,7 @@ using ParticipantBot.Outlook;
 using ParticipantBot.Participants;
 using ParticipantBot.Participants.Import;
 using ParticipantBot.Persistence;
+using ParticipantBot.Privacy;
 using ParticipantBot.Rsvp;
 using ParticipantBot.Scheduling;
 using ParticipantBot.Surveys;
@@ -23,7 +24,7 @@ var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("
 
 builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
-builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard().AddSurveys();
+builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard().AddSurveys().AddPrivacy();
 
 var app = builder.Build();
 
@@ -45,6 +46,7 @@ app.MapMessageApi();
 app.MapReminderApi();
 app.MapDashboard();
 app.MapSurveys();
+app.MapPrivacy();
 app.MapRazorPages();
 app.MapTeamsBot();
 app.MapOutlook();

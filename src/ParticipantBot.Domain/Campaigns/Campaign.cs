@@ -21,6 +21,13 @@ public sealed class Campaign
     /// <summary>Entra object ids of the people who may see and run this campaign.</summary>
     public IReadOnlyList<string> Organisers => _organisers;
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>When the retention period ended and the campaign's personal data was erased; null until then.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; private set; }
+
+    /// <summary>The day after which personal data is erased: the last session's end plus the retention months.</summary>
+    public DateTimeOffset? ErasureDue(DateTimeOffset? lastSessionEndsAt) => lastSessionEndsAt?.AddMonths(RetentionMonths);
+
+    public void MarkPersonalDataErased(DateTimeOffset now) => PersonalDataErasedAt ??= now.ToUniversalTime();
 
     public static Campaign Create(string name, string creatorObjectId, DateTimeOffset now,
         Language defaultLanguage = Language.Fr, string? timeZoneId = null, int? retentionMonths = null,

@@ -63,6 +63,15 @@ public sealed class Invitation
         UpdatedAt = at.ToUniversalTime();
     }
 
+    /// <summary>Drops the free-text notes of the history (an organiser may have written anything there); the moves stay.</summary>
+    public void ForgetNotes()
+    {
+        for (var i = 0; i < _history.Count; i++)
+            if (_history[i].Note is not null && !_history[i].Note!.StartsWith("substituted:", StringComparison.Ordinal))
+                _history[i] = _history[i] with { Note = null };
+        Version++;
+    }
+
     public void AssignSubGroup(string? subGroup)
     {
         SubGroup = Text.Clean(subGroup);

@@ -88,4 +88,31 @@ public sealed class Participant
         EmailKey == Text.Key(email) && NameKey == Text.Key(fullName);
 
     public string ZoneOr(string campaignZone) => TimeZoneId ?? campaignZone;
+
+    /// <summary>The name an erased record keeps: it still counts in the aggregates, as nobody.</summary>
+    public const string ErasedName = "—";
+
+    public bool IsErased => NameKey.Length == 0 && FullName == ErasedName;
+
+    /// <summary>
+    /// Forgets everything that identifies the person (names, contacts, Teams ids, organisation, needs,
+    /// consent, zone); only their stakeholder group, sex, language and channel stay, for the counts.
+    /// </summary>
+    public void Erase(DateTimeOffset now)
+    {
+        FullName = ErasedName;
+        FullNameAlt = null;
+        Email = null;
+        Phone = null;
+        TeamsObjectId = null;
+        TeamsUpn = null;
+        Organisation = null;
+        TimeZoneId = null;
+        Needs = Needs.None;
+        Consent = null;
+        StoppedAt = null;
+        EmailKey = string.Empty;
+        NameKey = string.Empty;
+        UpdatedAt = now.ToUniversalTime();
+    }
 }

@@ -33,6 +33,13 @@ public sealed class SurveyResponse
         SubmittedOn = DateOnly.FromDateTime(now.UtcDateTime),
         Answers = survey.Clean(answers),
     };
+
+    /// <summary>At the end of retention: no link to the person and no free text; ratings and choices stay for the distributions.</summary>
+    public void Anonymise()
+    {
+        ParticipantId = null;
+        Answers = Answers.Where(a => a.Text is null).ToList();
+    }
 }
 
 /// <summary>That a person has answered a survey: stops a second submission, and says nothing of what they answered.</summary>

@@ -48,7 +48,7 @@ public sealed record SessionBoard(
 
 /// <summary>Everything the dashboard shows about a campaign, counted by the database.</summary>
 public sealed record DashboardDto(
-    string CampaignId, string Name, Language DefaultLanguage, DateOnly? PersonalDataErasedAfter,
+    string CampaignId, string Name, Language DefaultLanguage, DateOnly? PersonalDataErasedAfter, int OpenDataRequests,
     IReadOnlyList<SessionBoard> Sessions, DateTimeOffset GeneratedAt);
 
 /// <summary>One line of a session's participant table.</summary>

@@ -76,8 +76,9 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         }).ToList();
 
         DateOnly? erasedAfter = sessions.Count == 0 ? null
-            : DateOnly.FromDateTime(sessions.Max(s => s.EndsAt).AddMonths(campaign.RetentionMonths).UtcDateTime);
-        return new DashboardDto(campaign.Id.ToString(), campaign.Name, campaign.DefaultLanguage, erasedAfter, boards, now);
+            : DateOnly.FromDateTime(campaign.ErasureDue(sessions.Max(s => s.EndsAt))!.Value.UtcDateTime);
+        var requests = await db.DataRequests.CountAsync(r => r.CampaignId == campaign.Id && r.CompletedAt == null, ct);
+        return new DashboardDto(campaign.Id.ToString(), campaign.Name, campaign.DefaultLanguage, erasedAfter, requests, boards, now);
     }
 
     private static SurveySummary Survey(Session session, Domain.Surveys.Survey? survey, int sentTo, Dictionary<Guid, int> answered, DateTimeOffset now)

@@ -82,15 +82,15 @@ public static class ParticipantEndpoints
         return TypedResults.Ok(ParticipantDto.From(participant));
     }
 
-    private static async Task<Results<NoContent, NotFound>> Delete(Guid cid, Guid pid, CampaignAccess access, AuditLog audit, AppDbContext db, CancellationToken ct)
+    /// <summary>Erases the person everywhere (a right to erasure): database rows, messages, conversation references, outbox files.</summary>
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid cid, Guid pid, CampaignAccess access, AuditLog audit, AppDbContext db,
+        Privacy.PersonalDataEraser eraser, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
         var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
         if (participant is null) return TypedResults.NotFound();
-        // Invitations and their history go with the person (cascade).
-        db.Participants.Remove(participant);
-        audit.Record(cid, AuditAction.ParticipantErased, "Removed from the guest list with their invitations and messages.", participantId: pid);
-        await db.SaveChangesAsync(ct);
+        audit.Record(cid, AuditAction.ParticipantErased, "Erased with their invitations, messages, conversation references, outbox files and named survey answers.", participantId: pid);
+        await eraser.EraseParticipantAsync(participant, ct);
         return TypedResults.NoContent();
     }
 

@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Survey> Surveys => Set<Survey>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveySubmission> SurveySubmissions => Set<SurveySubmission>();
+    public DbSet<DataRequest> DataRequests => Set<DataRequest>();
     /// <summary>ASP.NET Core Data Protection keys: signed links survive restarts and work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -236,6 +237,15 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasIndex(x => x.ParticipantId);
             e.HasOne<Survey>().WithMany().HasForeignKey(x => x.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<DataRequest>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.CampaignId);
+            e.HasOne<Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            // The request outlives the person's erasure, without them.
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.SetNull);
         });
 
         model.Entity<AuditEntry>(e =>

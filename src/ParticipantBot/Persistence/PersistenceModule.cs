@@ -33,7 +33,7 @@ public static class PersistenceModule
             connectionString = string.IsNullOrWhiteSpace(connectionString)
                 ? DefaultSqlite(builder.Environment.ContentRootPath)
                 : connectionString;
-            builder.Services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteSecureDelete.Instance));
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         builder.Services.AddSingleton(new DatabaseDescription(provider, Redact(connectionString)));

@@ -84,6 +84,7 @@ public static class SchedulingModule
         jobs.AddOrUpdate<DigestJob>(DigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DigestCron, new RecurringJobOptions { TimeZone = zone });
         app.RegisterOutlookJobs(jobs);
         Surveys.SurveyModule.RegisterSurveyJobs(app, jobs);
+        Privacy.PrivacyModule.RegisterPrivacyJobs(app, jobs);
     }
 
     /// <summary>/hangfire: administrators only (open in Development on loopback), read-only outside Development.</summary>

@@ -18,7 +18,7 @@ namespace ParticipantBot.Teams;
 /// </summary>
 public sealed class ParticipantTeamsBot(
     AppDbContext db, TeamsDirectory directory, TeamsCardActions actions, OrganiserCommands organiser, CardFactory cards, TimeProvider clock,
-    Invitations.SelfCheckIn selfCheckIn, SurveyCardActions surveyActions, ILogger<ParticipantTeamsBot> logger)
+    Invitations.SelfCheckIn selfCheckIn, SurveyCardActions surveyActions, Privacy.DataRequests dataRequests, ILogger<ParticipantTeamsBot> logger)
     : TeamsActivityHandler
 {
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -69,6 +69,13 @@ public sealed class ParticipantTeamsBot(
             case TeamsCommandKind.CheckIn:
                 var checkIn = await selfCheckIn.ForTeamsUserAsync(objectId, cancellationToken);
                 await ReplyAsync(turnContext, cards.CheckInContent(language, checkIn).Render(), cancellationToken);
+                break;
+            case TeamsCommandKind.MyData or TeamsCommandKind.DeleteMyData:
+                var erase = command.Kind == TeamsCommandKind.DeleteMyData;
+                var held = await dataRequests.FileForTeamsUserAsync(objectId,
+                    erase ? Domain.Participants.DataRequestKind.Erasure : Domain.Participants.DataRequestKind.Access, cancellationToken);
+                await ReplyAsync(turnContext, cards.Notice(language, "Card.DataRequest.Title",
+                    held == 0 ? "Card.DataRequest.None" : erase ? "Card.DataRequest.Erasure" : "Card.DataRequest.Access"), cancellationToken);
                 break;
             case TeamsCommandKind.Stop:
                 await StopAsync(objectId, cancellationToken);

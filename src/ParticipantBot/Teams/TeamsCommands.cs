@@ -2,7 +2,7 @@ using ParticipantBot.Domain.Common;
 
 namespace ParticipantBot.Teams;
 
-public enum TeamsCommandKind { Help, MyInvitations, Language, Stop, Status, Remind, CheckIn, Unknown }
+public enum TeamsCommandKind { Help, MyInvitations, Language, Stop, Status, Remind, CheckIn, MyData, DeleteMyData, Unknown }
 
 /// <param name="Argument">What follows an organiser command: a session's number or part of its title.</param>
 public sealed record TeamsCommand(TeamsCommandKind Kind, Language? Language = null, string? Argument = null);
@@ -20,6 +20,10 @@ public static class TeamsCommands
         ["here"] = TeamsCommandKind.CheckIn, ["i'm here"] = TeamsCommandKind.CheckIn, ["im here"] = TeamsCommandKind.CheckIn, ["i am here"] = TeamsCommandKind.CheckIn,
         ["present"] = TeamsCommandKind.CheckIn, ["je suis la"] = TeamsCommandKind.CheckIn, ["je suis arrive"] = TeamsCommandKind.CheckIn, ["je suis arrivee"] = TeamsCommandKind.CheckIn,
         ["انا هنا"] = TeamsCommandKind.CheckIn, ["حاضر"] = TeamsCommandKind.CheckIn, ["حاضرة"] = TeamsCommandKind.CheckIn,
+        ["my data"] = TeamsCommandKind.MyData, ["mes donnees"] = TeamsCommandKind.MyData, ["بياناتي"] = TeamsCommandKind.MyData,
+        ["delete my data"] = TeamsCommandKind.DeleteMyData, ["erase my data"] = TeamsCommandKind.DeleteMyData,
+        ["supprimer mes donnees"] = TeamsCommandKind.DeleteMyData, ["effacer mes donnees"] = TeamsCommandKind.DeleteMyData,
+        ["احذف بياناتي"] = TeamsCommandKind.DeleteMyData, ["امسح بياناتي"] = TeamsCommandKind.DeleteMyData,
     };
 
     private static readonly string[] LanguageWords = ["language", "langue", "lang", "لغة", "اللغة"];

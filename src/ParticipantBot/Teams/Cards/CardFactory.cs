@@ -151,6 +151,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
             Command(lang, "Card.Help.Command.Invitations", "Card.Help.Invitations"),
             Command(lang, "Card.Help.Command.Language", "Card.Help.Language"),
             Command(lang, "Card.Help.Command.CheckIn", "Card.Help.CheckIn"),
+            Command(lang, "Card.Help.Command.MyData", "Card.Help.MyData"),
             Command(lang, "Card.Help.Command.Stop", "Card.Help.Stop"));
         return new CardContent("help", data);
     }

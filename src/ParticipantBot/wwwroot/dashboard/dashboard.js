@@ -123,6 +123,7 @@ async function loadBoard() {
   const when = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(new Date(b.generatedAt));
   const meta = [b.name, t('Dashboard.Updated', when)];
   if (b.personalDataErasedAfter) meta.push(t('Dashboard.Erasure', new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(b.personalDataErasedAfter))));
+  if (b.openDataRequests > 0) meta.push(t('Dashboard.DataRequests', number(b.openDataRequests)));
   document.getElementById('meta').textContent = meta.join(' · ');
   document.getElementById('sessions').replaceChildren(...b.sessions.map(sessionCard));
 }

@@ -110,6 +110,9 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RetentionMonths")
                         .HasColumnType("integer");
 
@@ -347,6 +350,41 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("OutboundMessages");
+                });
+
+            modelBuilder.Entity("ParticipantBot.Domain.Participants.DataRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("DataRequests");
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.Participant", b =>
@@ -886,6 +924,20 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipantBot.Domain.Participants.DataRequest", b =>
+                {
+                    b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipantBot.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.Participant", b =>

@@ -101,6 +101,9 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PersonalDataErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RetentionMonths")
                         .HasColumnType("INTEGER");
 
@@ -338,6 +341,41 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("OutboundMessages");
+                });
+
+            modelBuilder.Entity("ParticipantBot.Domain.Participants.DataRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("DataRequests");
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.Participant", b =>
@@ -875,6 +913,20 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipantBot.Domain.Participants.DataRequest", b =>
+                {
+                    b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipantBot.Domain.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.Participant", b =>

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using ParticipantBot.Configuration;
+
+namespace ParticipantBot.Privacy;
+
+/// <summary>The .eml files of the outbox folder that were written to a person, found by their address in the headers.</summary>
+public sealed class OutboxFiles(IOptions<OutboxOptions> options, IHostEnvironment environment)
+{
+    private string Folder => Path.IsPathRooted(options.Value.Path) ? options.Value.Path : Path.Combine(environment.ContentRootPath, options.Value.Path);
+
+    /// <returns>How many files were deleted.</returns>
+    public int DeleteAddressedTo(IReadOnlyCollection<string> addresses)
+    {
+        if (addresses.Count == 0 || !Directory.Exists(Folder)) return 0;
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.eml"))
+        {
+            using (var stream = File.OpenRead(file))
+            {
+                var headers = MimeKit.HeaderList.Load(stream);
+                var to = string.Join(",", headers.Where(h => h.Id is MimeKit.HeaderId.To or MimeKit.HeaderId.Cc or MimeKit.HeaderId.Bcc).Select(h => h.Value));
+                if (!addresses.Any(a => to.Contains(a, StringComparison.OrdinalIgnoreCase))) continue;
+            }
+            File.Delete(file);
+            deleted++;
+        }
+        return deleted;
+    }
+}
