@@ -13,7 +13,7 @@ namespace ParticipantBot.Pages;
 /// The personal RSVP page behind a signed link: works on a phone, in the participant's language
 /// (switchable), Arabic right-to-left; antiforgery-protected.
 /// </summary>
-public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider clock, IOptions<EmailOptions> email) : PageModel
+public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider clock, IOptions<EmailOptions> email, IOptions<Configuration.AppOptions> app) : PageModel
 {
     public Language Language { get; private set; } = Language.Fr;
     public RsvpView? View { get; private set; }
@@ -22,6 +22,8 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider cl
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
     public string Contact => email.Value.Contact;
+    /// <summary>The stakeholder groups a person may correct theirs to.</summary>
+    public IReadOnlyList<string> Groups => app.Value.StakeholderGroups;
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public string T(string key) => Texts.Get(key, Language);
@@ -41,7 +43,7 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider cl
     }
 
     public async Task<IActionResult> OnPostAsync(string token, string? lang, string? answer, bool consent, bool transport,
-        string? diet, string? accessibility, string? interpretation, Sex? sex, string? organisation, CancellationToken ct)
+        string? diet, string? accessibility, string? interpretation, Sex? sex, string? organisation, string? group, CancellationToken ct)
     {
         var result = await LoadAsync(token, lang, ct);
         if (result is not null) return result;
@@ -55,7 +57,7 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider cl
             return Page();
         }
         await rsvp.AnswerAsync(view, new WebAnswer(response.Value, consent, transport, diet, accessibility, interpretation, sex, organisation,
-            lang is not null && LanguageCodes.TryParse(lang, out var chosen) ? chosen : null), ct);
+            lang is not null && LanguageCodes.TryParse(lang, out var chosen) ? chosen : null, Groups.FirstOrDefault(g => g == group?.Trim())), ct);
         return RedirectToPage(new { token, lang = Language.Code(), saved = true });
     }
 

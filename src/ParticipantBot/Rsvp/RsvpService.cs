@@ -17,7 +17,7 @@ public sealed record RsvpView(Campaign Campaign, Session Session, Participant Pa
 
 /// <summary>A participant's answer from the web page.</summary>
 public sealed record WebAnswer(RsvpResponse Response, bool Consent, bool Transport, string? Diet, string? Accessibility, string? Interpretation,
-    Sex? Sex, string? Organisation, Language? Language);
+    Sex? Sex, string? Organisation, Language? Language, string? Group = null);
 
 /// <summary>
 /// Answers from the signed link: the same rules as every other channel (the roster decides
@@ -52,7 +52,7 @@ public sealed class RsvpService(AppDbContext db, SessionMessages messages, TimeP
             // Needs are optional details: kept only with the person's consent.
             if (person.Consent is not null)
                 person.StateNeeds(new Needs(answer.Transport, Text.Clean(answer.Diet), Text.Clean(answer.Accessibility), Text.Clean(answer.Interpretation), person.Needs.Other), now);
-            if (answer.Sex is not null || answer.Organisation is not null || answer.Language is not null)
+            if (answer.Sex is not null || answer.Organisation is not null || answer.Language is not null || answer.Group is not null)
                 person.Update(Describe(person, answer), now);
             await db.SaveChangesAsync(ct);
             return (outcome, person);
@@ -70,6 +70,6 @@ public sealed class RsvpService(AppDbContext db, SessionMessages messages, TimeP
     {
         FullName = p.FullName, FullNameAlt = p.FullNameAlt, Email = p.Email, Phone = p.Phone, TeamsObjectId = p.TeamsObjectId, TeamsUpn = p.TeamsUpn,
         Organisation = a.Organisation is null ? p.Organisation : Text.Clean(a.Organisation),
-        Group = p.Group, Sex = a.Sex ?? p.Sex, Language = a.Language ?? p.Language, TimeZoneId = p.TimeZoneId, Channel = p.Channel, Needs = p.Needs,
+        Group = a.Group ?? p.Group, Sex = a.Sex ?? p.Sex, Language = a.Language ?? p.Language, TimeZoneId = p.TimeZoneId, Channel = p.Channel, Needs = p.Needs,
     };
 }

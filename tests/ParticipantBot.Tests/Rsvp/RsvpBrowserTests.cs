@@ -38,6 +38,7 @@ public sealed class RsvpBrowserTests(BrowserFixture browser)
         await page.GetByLabel("J'ai besoin d'un transport").CheckAsync();
         await page.GetByLabel("Régime alimentaire (ex. végétarien, allergies)").FillAsync("végétarien");
         await page.GetByLabel("Sexe").SelectOptionAsync("notStated");
+        await page.GetByLabel("Votre groupe d'acteurs (sert seulement aux décomptes anonymes)").SelectOptionAsync("civilSociety");
         await page.GetByLabel("J'accepte que mes réponses et besoins soient conservés comme décrit ci-dessus.").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma réponse" }).ClickAsync();
         await page.Locator("#notice").WaitForAsync();
@@ -51,6 +52,7 @@ public sealed class RsvpBrowserTests(BrowserFixture browser)
         Assert.True(participant["needs"]!["transport"]!.GetValue<bool>());
         Assert.Equal("végétarien", participant["needs"].Str("diet"));
         Assert.Equal("notStated", participant.Str("sex"));
+        Assert.Equal("civilSociety", participant.Str("group"));
         Assert.Equal("web", participant["consent"].Str("channel"));
     }
 
