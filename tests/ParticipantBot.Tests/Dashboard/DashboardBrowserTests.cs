@@ -45,6 +45,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         var page = await OpenAsync("lang=fr");
         Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal("Tableau de bord des réponses", await page.Locator("h1").TextContentAsync());
+        Assert.Contains("Données personnelles effacées après le", await page.Locator("#meta").TextContentAsync());
         var board = await _api.GetJsonAsync($"/api/campaigns/{Campaign}/dashboard");
         var sessions = board["sessions"]!.AsArray();
         Assert.Equal(3, await page.Locator("article.session").CountAsync());
