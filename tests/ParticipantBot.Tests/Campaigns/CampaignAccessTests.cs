@@ -22,7 +22,7 @@ public sealed class CampaignAccessTests(AdministratorServiceFactory service) : I
     /// <summary>The organiser routes that name no campaign, session or person; every other route must.</summary>
     private static readonly HashSet<string> RoutesWithoutData = ["GET /api/campaigns", "POST /api/campaigns"];
 
-    private sealed record Owned(string Campaign, string Session, string Participant);
+    private sealed record Owned(string Campaign, string Session, string Participant, string DataRequest);
 
     private async Task<Owned> CampaignOfAsync(string organiser)
     {
@@ -32,7 +32,16 @@ public sealed class CampaignAccessTests(AdministratorServiceFactory service) : I
         var session = (await scenario.SessionAsync(campaign, start: "2027-05-10T09:30", end: "2027-05-10T12:00")).Str("id");
         var participant = await scenario.ParticipantAsync(campaign, "Salma Tazi");
         await scenario.InviteAsync(session, participant);
-        return new Owned(campaign, session, participant);
+        // A request the participant filed (from chat, in real use).
+        var request = ParticipantBot.Domain.Participants.DataRequest.File(Guid.Parse(campaign), Guid.Parse(participant),
+            ParticipantBot.Domain.Participants.DataRequestKind.Access, ParticipantBot.Domain.Common.AnswerChannel.Teams, DateTimeOffset.UtcNow);
+        await using (var scope = service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ParticipantBot.Persistence.AppDbContext>();
+            db.DataRequests.Add(request);
+            await db.SaveChangesAsync();
+        }
+        return new Owned(campaign, session, participant, request.Id.ToString());
     }
 
     /// <summary>Every organiser route, read from the app's own endpoint data source, so that a new route cannot be forgotten.</summary>
@@ -59,6 +68,7 @@ public sealed class CampaignAccessTests(AdministratorServiceFactory service) : I
                 "campaigns" => data.Campaign,
                 "sessions" => data.Session,
                 "participants" or "invitations" => data.Participant,
+                "data-requests" => data.DataRequest,
                 var other => throw new InvalidOperationException($"Route {pattern}: no test data for a parameter after '{other}'; teach this test what it names."),
             };
         }
