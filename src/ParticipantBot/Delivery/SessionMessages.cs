@@ -24,7 +24,7 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, Time
     public async Task<int> HandOverAsync(Session session, IReadOnlyList<Invitation> invitations, CancellationToken ct)
     {
         var ids = invitations.Select(i => i.ParticipantId).ToList();
-        var people = await db.Participants.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        var people = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == session.CampaignId, ct);
         await planner.PlanAsync(session, people, MessageKind.Invitation, session.Sequence, null, ct);
         await planner.PlanRemindersAsync(session, campaign, people, ct);

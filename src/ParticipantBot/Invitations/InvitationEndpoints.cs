@@ -19,6 +19,9 @@ public static partial class InvitationEndpoints
     private static readonly RsvpStatus[] RecordableByOrganiser =
         [RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Declined, RsvpStatus.Attended, RsvpStatus.NoShow];
 
+    /// <summary>Invitations saved and planned together; the dispatcher starts on the first chunk.</summary>
+    public const int HandOverChunk = 500;
+
     public static IServiceCollection AddInvitations(this IServiceCollection services) => services;
 
     public static RouteGroupBuilder MapInvitationApi(this IEndpointRouteBuilder app)
@@ -97,12 +100,21 @@ public static partial class InvitationEndpoints
         var already = existing.ToHashSet();
         var now = clock.GetUtcNow();
         var created = participantIds.Where(p => !already.Contains(p)).Select(p => Invitation.Create(id, p, now)).ToList();
-        db.Invitations.AddRange(created);
         if (created.Count > 0)
             audit.Record(session.CampaignId, AuditAction.InvitationsSent,
                 $"{created.Count} invitation(s) sent ({(request.ParticipantIds is { Count: > 0 } ? "chosen people" : request.All == true ? "everyone" : "group " + request.Group!.Trim())}).", session.Id);
-        await db.SaveChangesAsync(ct);
-        var handed = await dispatch.HandOverAsync(session, created, ct);
+        // In chunks: each is saved and handed to the channels before the next, so that a large campaign's
+        // first messages leave while the rest is still being planned.
+        var handed = 0;
+        foreach (var chunk in created.Chunk(HandOverChunk))
+        {
+            db.Invitations.AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            // Saved; tracking thousands of them would only slow down the planning that follows.
+            db.ChangeTracker.Clear();
+            handed += await dispatch.HandOverAsync(session, chunk, ct);
+        }
+        if (created.Count == 0) await db.SaveChangesAsync(ct);
         var message = handed == created.Count
             ? $"{created.Count} invitation(s) created and handed to the channels."
             : $"{created.Count} invitation(s) created; {created.Count - handed} wait in notSent until a delivery channel takes them.";
