@@ -198,4 +198,27 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         await page.Locator($"article[data-session='{session}'] li[data-question='satisfaction'] [data-fact='average']:has-text('moyenne 5')").WaitForAsync(new() { Timeout = 30_000 });
         await BrowserFixture.ScreenshotAsync(page, "dashboard-fr-survey");
     }
+
+    [Fact]
+    public async Task Survey_EditedFromThePage_ChangesItsSettingsAndTexts()
+    {
+        var session = DemoSeeder.SessionId(1);
+        var page = await OpenAsync("lang=fr");
+        var survey = Card(page, session).Locator("details.survey");
+        await survey.Locator("summary").ClickAsync();
+        await survey.Locator("[data-action='edit-survey']").ClickAsync();
+        var dialog = page.Locator("dialog");
+        await dialog.GetByLabel("Réponses anonymes").CheckAsync();
+        await dialog.Locator("[name='openDays']").FillAsync("10");
+        await dialog.Locator("[name='text-0-fr']").FillAsync("Êtes-vous satisfait·e de l'atelier ?");
+        await dialog.Locator("fieldset[data-question='comment']").GetByLabel("Poser cette question").UncheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await page.Locator("#notice fluent-message-bar[intent='success']").WaitForAsync();
+
+        var saved = await _api.GetJsonAsync($"/api/sessions/{session}/survey");
+        Assert.True(saved["anonymous"]!.GetValue<bool>());
+        Assert.Equal(10, saved["openDays"]!.GetValue<int>());
+        Assert.Equal("Êtes-vous satisfait·e de l'atelier ?", saved["questions"]![0]!["text"].Str("fr"));
+        Assert.Equal(["satisfaction", "usefulness", "keep", "priorities"], saved["questions"]!.AsArray().Select(q => q.Str("id")));
+    }
 }

@@ -250,9 +250,35 @@ function surveyBlock(s) {
     el('div', { class: 'actions' },
       v.state === 'scheduled' && s.state !== 'cancelled'
         ? el('fluent-button', { onclick: () => act(() => api(`/api/sessions/${s.id}/survey/open`, { method: 'POST' })) }, t('Dashboard.Survey.Open')) : null,
+      v.state === 'scheduled' || v.state === 'disabled'
+        ? el('fluent-button', { 'data-action': 'edit-survey', onclick: () => editSurvey(s) }, t('Dashboard.Survey.Edit')) : null,
       v.sentTo ? el('fluent-button', { onclick: () => downloadUrl(`/api/sessions/${s.id}/survey/results/export?format=xlsx`, 'survey.xlsx') }, t('Dashboard.Action.Xlsx')) : null));
   if (state.surveysOpen.has(s.id)) surveyResults(s, results);
   return block;
+}
+
+/** The survey's settings and the texts of its questions in fr, ar and en; a question can be left out. Kinds and options stay as they are. */
+async function editSurvey(s) {
+  const survey = await api(`/api/sessions/${s.id}/survey`);
+  const check = (name, checked, label) => el('label', { class: 'check' }, el('input', { type: 'checkbox', name, checked }), ' ', label);
+  const data = await dialog(`${t('Dashboard.Survey')} · ${s.title}`, [
+    check('enabled', survey.enabled, t('Dashboard.Survey.Enabled')),
+    check('anonymous', survey.anonymous, t('Dashboard.Survey.AnonymousOption')),
+    field(t('Dashboard.Survey.Delay'), el('input', { type: 'number', name: 'openDelayMinutes', min: 0, max: 10080, value: survey.openDelayMinutes, required: true })),
+    field(t('Dashboard.Survey.Days'), el('input', { type: 'number', name: 'openDays', min: 1, max: 60, value: survey.openDays, required: true })),
+    ...survey.questions.map((q, i) => el('fieldset', { class: 'question', 'data-question': q.id },
+      el('legend', {}, `${i + 1}. ${q.kind}`),
+      check(`keep-${i}`, true, t('Dashboard.Survey.Keep')),
+      check(`required-${i}`, q.required, t('Dashboard.Survey.Required')),
+      ['fr', 'ar', 'en'].map(l => field(l, el('input', { name: `text-${i}-${l}`, value: q.text[l], dir: l === 'ar' ? 'rtl' : 'ltr', lang: l, required: true }))))),
+  ], t('Dashboard.Action.Save'));
+  if (!data) return;
+  const questions = survey.questions.map((q, i) => ({ ...q, required: data.has(`required-${i}`),
+    text: { fr: data.get(`text-${i}-fr`), ar: data.get(`text-${i}-ar`), en: data.get(`text-${i}-en`) } }))
+    .filter((_, i) => data.has(`keep-${i}`));
+  await act(() => api(`/api/sessions/${s.id}/survey`, { method: 'PUT', body: {
+    enabled: data.has('enabled'), anonymous: data.has('anonymous'),
+    openDelayMinutes: Number(data.get('openDelayMinutes')), openDays: Number(data.get('openDays')), questions } }));
 }
 
 async function surveyResults(s, box) {
