@@ -50,8 +50,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         var id = (await _api.PostJsonAsync($"/api/campaigns/{_campaign}/participants",
             new { fullName = name, email, teamsObjectId = objectId, group, sex, language = "fr", channel = "both", organisation = "Association " + name,
                 needs = new { transport = true, diet = "sans gluten" } }, HttpStatusCode.Created))["participant"].Str("id");
-        _connector.Members["29:" + objectId] = new JsonObject { ["id"] = "29:" + objectId, ["aadObjectId"] = objectId, ["name"] = name };
-        Assert.True((await BotActivities.PostAsync(_api, BotActivities.Install(_connector.Url, objectId, "29:" + objectId))).IsSuccessStatusCode);
+        await new TeamsUser(_api, _connector, objectId, name).InstallAsync();
         await _s.InviteAsync(_session, id);
         await _service.DispatchAsync();
         await _api.PostJsonAsync($"/api/sessions/{_session}/invitations/{id}/answer", new { status = "attended", channel = "phone", note = "Venue avec " + name }, HttpStatusCode.OK);
@@ -184,13 +183,9 @@ public sealed class PrivacyTests : IAsyncLifetime
     public async Task MyDataInChat_FilesRequestsTheOrganisersSee_AndErasureCompletesThem()
     {
         var salma = await FullyInvolvedAsync("Salma Benkirane", "youth", "female", "oid-salma");
-        foreach (var (text, expected) in new[] { ("mes données", "tout ce que nous conservons"), ("supprimer mes données", "effaceront vos données") })
-        {
-            int Matching() => _connector.Sent.Count(a => BotActivities.Text(a.Activity).Contains(expected));
-            var before = Matching();
-            Assert.True((await BotActivities.PostAsync(_api, BotActivities.Message(_connector.Url, "oid-salma", "29:oid-salma", text))).IsSuccessStatusCode);
-            await Eventually.WaitAsync(() => Task.FromResult(Matching()), n => n > before, $"the reply to '{text}'");
-        }
+        var user = new TeamsUser(_api, _connector, "oid-salma");
+        await user.SayAsync("mes données", "tout ce que nous conservons");
+        await user.SayAsync("supprimer mes données", "effaceront vos données");
         var requests = (await _api.GetJsonAsync($"/api/campaigns/{_campaign}/data-requests")).AsArray();
         Assert.Equal(["access", "erasure"], requests.Select(r => r.Str("kind")).Order());
         Assert.All(requests, r => Assert.Equal(salma.Id, r.Str("participantId")));

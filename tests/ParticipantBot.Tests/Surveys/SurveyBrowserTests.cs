@@ -83,7 +83,6 @@ public sealed class SurveyBrowserTests(BrowserFixture browser)
         Assert.Equal(1, (await api.GetJsonAsync($"/api/sessions/{session}/survey/results"))["responses"]!.GetValue<int>());
     }
 
-    private const string AlexObjectId = "00000000-0000-0000-0000-0000000000020";
     private const string Alex = "7a2e0000-0000-4000-9000-000000000001";
 
     [Fact]
@@ -93,13 +92,10 @@ public sealed class SurveyBrowserTests(BrowserFixture browser)
         service.Settings["Demo:Seed"] = "true";
         await using var _ = service;
         var api = service.RealClient();
-        await using var playground = await PlaygroundProcess.StartAsync($"{service.BaseUrl}/api/messages");
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1200 } });
-        var page = await context.NewPageAsync();
+        await using var playground = await PlaygroundPage.OpenAsync(browser, service, height: 1200);
+        var page = playground.Page;
         try
         {
-            await page.GotoAsync(playground.Url);
-            await Eventually.WaitAsync(() => InstalledAsync(service), installed => installed, "the bot to remember Alex's conversation");
             var session = DemoSeeder.SessionId(1).ToString();
             await api.PostJsonAsync($"/api/sessions/{session}/invitations", new { participantIds = new[] { Alex } }, HttpStatusCode.Accepted);
             await api.PostJsonAsync($"/api/sessions/{session}/invitations/{Alex}/check-in", new { }, HttpStatusCode.OK);
@@ -134,16 +130,8 @@ public sealed class SurveyBrowserTests(BrowserFixture browser)
         }
         catch
         {
-            await BrowserFixture.ScreenshotAsync(page, "teams-survey-failure");
-            File.WriteAllText(Path.Combine(BrowserFixture.ScreenshotFolder, "teams-survey-failure.html"), await page.ContentAsync());
-            File.WriteAllText(Path.Combine(BrowserFixture.ScreenshotFolder, "teams-survey-failure.log"), playground.Log);
+            await playground.KeepFailureAsync("teams-survey");
             throw;
         }
-    }
-
-    private static async Task<bool> InstalledAsync(ServiceFactory service)
-    {
-        await using var scope = service.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().TeamsInstallations.AnyAsync(i => i.UserObjectId == AlexObjectId && i.Active);
     }
 }

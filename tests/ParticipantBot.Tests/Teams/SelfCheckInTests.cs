@@ -43,22 +43,15 @@ public sealed class SelfCheckInTests : IAsyncLifetime
         var campaign = (await _api.GetJsonAsync($"/api/sessions/{_session}")).Str("campaignId");
         var person = (await _api.PostJsonAsync($"/api/campaigns/{campaign}/participants",
             new { fullName = "Salma " + objectId, teamsObjectId = objectId, group = "youth", sex = "female", language = "fr", channel = "teams" }, HttpStatusCode.Created))["participant"].Str("id");
-        _connector.Members["29:" + objectId] = new JsonObject { ["id"] = "29:" + objectId, ["aadObjectId"] = objectId, ["name"] = "User" };
-        Assert.True((await BotActivities.PostAsync(_api, BotActivities.Install(_connector.Url, objectId, "29:" + objectId))).IsSuccessStatusCode);
+        await User(objectId).InstallAsync();
         await new Scenario(_api).InviteAsync(_session, person);
         await new Scenario(_api).AnswerAsync(_session, person, "accepted");
         return person;
     }
 
-    /// <summary>Says something in the personal chat and waits for a new reply containing the expected text (the fake connector's list is unordered).</summary>
-    private async Task SayAsync(string objectId, string text, string expected)
-    {
-        int Matching() => _connector.Sent.Count(a => a.ConversationId == "a:29:" + objectId && BotActivities.Text(a.Activity).Contains(expected));
-        var before = Matching();
-        var response = await BotActivities.PostAsync(_api, BotActivities.Message(_connector.Url, objectId, "29:" + objectId, text));
-        Assert.True(response.IsSuccessStatusCode);
-        await Eventually.WaitAsync(() => Task.FromResult(Matching()), n => n > before, $"a reply with '{expected}'");
-    }
+    private TeamsUser User(string objectId) => new(_api, _connector, objectId);
+
+    private Task SayAsync(string objectId, string text, string expected) => User(objectId).SayAsync(text, expected);
 
     private async Task<string> StatusAsync(string person) =>
         (await _api.GetJsonAsync($"/api/sessions/{_session}/invitations/{person}"))["invitation"].Str("status");
@@ -100,7 +93,7 @@ public sealed class SelfCheckInTests : IAsyncLifetime
         var person = await AcceptedAsync("oid-card");
         await _api.PatchJsonAsync($"/api/sessions/{_session}", new { selfCheckIn = true });
         _service.Clock.SetUtcNow(Start.AddMinutes(10));
-        var (invitation, signature) = await SignedAsync(person);
+        var (invitation, signature) = await TeamsUser.SignedAsync(_service.Services, _session, person);
 
         var refresh = await BotActivities.CardAsync(await BotActivities.PostAsync(_api,
             BotActivities.CardAction(_connector.Url, "oid-card", "29:oid-card", "rsvp.refresh", invitation, signature)));
@@ -117,14 +110,5 @@ public sealed class SelfCheckInTests : IAsyncLifetime
         Assert.Contains("Bienvenue", BotActivities.Text(card));
         Assert.DoesNotContain("\"verb\":\"rsvp.checkin\"", card.ToJsonString());
         Assert.Equal("attended", await StatusAsync(person));
-    }
-
-    private async Task<(string Invitation, string Signature)> SignedAsync(string participant)
-    {
-        await using var scope = _service.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.SessionId == Guid.Parse(_session) && i.ParticipantId == Guid.Parse(participant));
-        var sequence = (await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == invitation.SessionId)).Sequence;
-        return (invitation.Id.ToString(), scope.ServiceProvider.GetRequiredService<CardActionSigner>().Sign(invitation.Id, invitation.ParticipantId, sequence));
     }
 }

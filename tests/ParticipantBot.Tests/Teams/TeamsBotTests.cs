@@ -44,14 +44,8 @@ public sealed class TeamsBotTests : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task<(string Invitation, string Signature)> SignedAsync(string session, string participant)
-    {
-        await using var scope = _service.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.SessionId == Guid.Parse(session) && i.ParticipantId == Guid.Parse(participant));
-        var sequence = (await db.Sessions.AsNoTracking().SingleAsync(x => x.Id == invitation.SessionId)).Sequence;
-        return (invitation.Id.ToString(), scope.ServiceProvider.GetRequiredService<CardActionSigner>().Sign(invitation.Id, invitation.ParticipantId, sequence));
-    }
+    private Task<(string Invitation, string Signature)> SignedAsync(string session, string participant) =>
+        TeamsUser.SignedAsync(_service.Services, session, participant);
 
     private async Task<JsonNode> InvitationAsync(string session, string participant) =>
         (await _client.GetJsonAsync($"/api/sessions/{session}/invitations")).AsArray().Single(i => i.Str("participantId") == participant)!;

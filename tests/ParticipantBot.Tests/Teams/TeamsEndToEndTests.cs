@@ -16,7 +16,6 @@ namespace ParticipantBot.Tests.Teams;
 [Collection("Browser")]
 public sealed class TeamsEndToEndTests(BrowserFixture browser)
 {
-    private const string AlexObjectId = "00000000-0000-0000-0000-0000000000020";
     private static readonly string Alex = "7a2e0000-0000-4000-9000-000000000001";
 
     [Fact]
@@ -26,15 +25,11 @@ public sealed class TeamsEndToEndTests(BrowserFixture browser)
         service.Settings["Demo:Seed"] = "true";
         await using var _ = service;
         var api = service.RealClient();
-        await using var playground = await PlaygroundProcess.StartAsync($"{service.BaseUrl}/api/messages");
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
-        var page = await context.NewPageAsync();
+        await using var playground = await PlaygroundPage.OpenAsync(browser, service);
+        var page = playground.Page;
         try
         {
-            // Opening the Playground installs the app for Alex: the bot stores where to reach him.
-            await page.GotoAsync(playground.Url);
-            await Eventually.WaitAsync(() => InstalledAsync(service), installed => installed, "the bot to remember Alex's conversation");
-
+            // Opening the Playground installed the app for Alex: the bot stored where to reach him.
             var session1 = DemoSeeder.SessionId(1).ToString();
             await api.PostJsonAsync($"/api/sessions/{session1}/invitations", new { participantIds = new[] { Alex } }, HttpStatusCode.Accepted);
             var card = page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Gouvernance" }).Last;
@@ -70,9 +65,7 @@ public sealed class TeamsEndToEndTests(BrowserFixture browser)
         }
         catch
         {
-            await BrowserFixture.ScreenshotAsync(page, "teams-failure");
-            File.WriteAllText(Path.Combine(BrowserFixture.ScreenshotFolder, "teams-failure.html"), await page.ContentAsync());
-            File.WriteAllText(Path.Combine(BrowserFixture.ScreenshotFolder, "teams-failure.log"), playground.Log);
+            await playground.KeepFailureAsync("teams");
             throw;
         }
     }
@@ -88,11 +81,5 @@ public sealed class TeamsEndToEndTests(BrowserFixture browser)
         await box.ClickAsync();
         await page.Keyboard.TypeAsync(text);
         await page.Keyboard.PressAsync("Enter");
-    }
-
-    private static async Task<bool> InstalledAsync(ServiceFactory service)
-    {
-        await using var scope = service.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().TeamsInstallations.AnyAsync(i => i.UserObjectId == AlexObjectId && i.Active);
     }
 }
