@@ -17,6 +17,8 @@ public enum MessageKind
     SurveyReminder,
     /// <summary>The organiser took this person's invitation back: their meeting is cancelled.</summary>
     Withdrawal,
+    /// <summary>The "I'm here" card, in Teams only, when the session's check-in window opens and its organisers allow self check-in.</summary>
+    CheckIn,
 }
 
 public enum DeliveryChannel { Email, Teams }

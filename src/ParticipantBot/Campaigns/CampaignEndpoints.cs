@@ -123,10 +123,12 @@ public static class CampaignEndpoints
         if (request.Languages is not null) session.SetLanguages(request.Languages);
         if (request.Agenda is not null) session.SetAgenda(request.Agenda);
         if (request.SubGroups is not null) session.SetSubGroups(request.SubGroups);
+        var selfCheckInBefore = session.SelfCheckIn;
         if (request.SelfCheckIn is { } selfCheckIn) session.AllowSelfCheckIn(selfCheckIn);
         audit.Record(session.CampaignId, AuditAction.SessionChanged, "Changed: " + audit.Changed(session), session.Id);
         await db.SaveChangesAsync(ct);
         if (session.Sequence != sequence) await messages.SessionChangedAsync(session, ct);
+        if (session.SelfCheckIn != selfCheckInBefore || (session.SelfCheckIn && session.Sequence != sequence)) await messages.SelfCheckInChangedAsync(session, ct);
         var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
         return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
     }

@@ -84,6 +84,12 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchS
         {
             var inTeams = person.TeamsObjectId is not null && reachable.Contains(person.TeamsObjectId);
             var channels = ChannelsFor(person, inTeams);
+            // The "I'm here" card is a chat message: nothing to send to someone out of Teams' reach.
+            if (kind == MessageKind.CheckIn)
+            {
+                if (!inTeams || !_available.Contains(DeliveryChannel.Teams)) continue;
+                channels = [DeliveryChannel.Teams];
+            }
             if (!everyChannel) channels = channels.Take(1).ToList();
             // Someone who asked for Teams but cannot be reached there is recorded as such, with the reason.
             if (everyChannel && WhyNotTeams(person, inTeams) is { } whyNot)

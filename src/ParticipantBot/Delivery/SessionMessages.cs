@@ -107,12 +107,36 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, Time
             var invitation = await db.Invitations.FirstAsync(i => i.SessionId == session.Id && i.ParticipantId == participantId, ct);
             await planner.PlanAsync(session, [person], MessageKind.Withdrawal, invitation.Version, null, ct);
         }
+        if (outcome.Changed && session.SelfCheckIn && ExpectedAtCheckIn.Contains(outcome.Status) && clock.GetUtcNow() < session.EndsAt)
+        {
+            var person = await db.Participants.FirstAsync(p => p.Id == participantId, ct);
+            var opens = session.StartsAt - Session.CheckInOpensBefore;
+            await planner.PlanAsync(session, [person], MessageKind.CheckIn, session.Sequence, opens > clock.GetUtcNow() ? opens : null, ct);
+        }
         if (outcome.SeatOfferedTo is { } offered)
         {
             var next = await db.Participants.FirstAsync(p => p.Id == offered.ParticipantId, ct);
             await planner.PlanAsync(session, [next], MessageKind.SeatOffered, offered.Version, null, ct);
         }
     }
+
+    /// <summary>
+    /// Self check-in switched on (or the session moved while it is on): the people expected get an "I'm here"
+    /// card in Teams when the check-in window opens; switched off, the cards not yet sent are dropped.
+    /// </summary>
+    public async Task SelfCheckInChangedAsync(Session session, CancellationToken ct)
+    {
+        var pending = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.Kind == MessageKind.CheckIn && m.Status == DeliveryStatus.Planned).ToListAsync(ct);
+        foreach (var card in pending) card.Skip(session.SelfCheckIn ? "The session moved: a new card is planned." : "Self check-in was switched off.");
+        await db.SaveChangesAsync(ct);
+        if (!session.SelfCheckIn || session.IsCancelled || clock.GetUtcNow() >= session.EndsAt) return;
+        var expected = await PeopleAsync(session.Id, ExpectedAtCheckIn, ct);
+        var opens = session.StartsAt - Session.CheckInOpensBefore;
+        await planner.PlanAsync(session, expected, MessageKind.CheckIn, session.Sequence, opens > clock.GetUtcNow() ? opens : null, ct);
+    }
+
+    /// <summary>Who gets the "I'm here" card: those who said they would (or might) come.</summary>
+    public static readonly RsvpStatus[] ExpectedAtCheckIn = [RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Offered];
 
     public static bool HoldsInvitation(RsvpStatus status) => Informed.Contains(status);
 

@@ -70,6 +70,8 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
                 return new SendResult.Skipped("The person answered the survey.");
             card = cards.SurveyContent(survey, session, person, surveyLinks.Token(session.Id, person.Id)).Render().ToJsonString();
         }
+        else if (message.Kind == MessageKind.CheckIn && (!session.IsSelfCheckInOpen(clock.GetUtcNow()) || !Delivery.SessionMessages.ExpectedAtCheckIn.Contains(invitation.Status)))
+            return new SendResult.Skipped("Self check-in is closed for this session, or the person is no longer expected.");
         else card = cards.Invitation(message.Kind, campaign, session, person, invitation, installation.UserId, clock.GetUtcNow()).ToJsonString();
         // The card is already JSON: it goes into the activity as it is.
         var outcome = await connector.SendCardAsync(installation.ServiceUrl, installation.ConversationId, card, ct);

@@ -56,6 +56,9 @@ public static class CardSamples
             yield return ($"{code}-status-detail", factory.StatusContent(language,
                 [new SessionStatus(1, session, campaign.Name, counts, [("youth", Sex.Female, 7), ("migrant", Sex.Male, 4), ("youth", Sex.NotStated, 1)])]));
             yield return ($"{code}-status-empty", factory.StatusContent(language, []));
+            var withCheckIn = Session.Create(campaign.Id, "Gouvernance", new DateTime(2027, 2, 10, 9, 30, 0), new DateTime(2027, 2, 10, 13, 0, 0), TimeZones.Default, "Hôtel, Tanger", 24);
+            withCheckIn.AllowSelfCheckIn(true);
+            yield return ($"{code}-check-in", factory.InvitationContent(MessageKind.CheckIn, campaign, withCheckIn, person, In(RsvpStatus.Invited, RsvpStatus.Accepted), "29:user", withCheckIn.StartsAt.AddMinutes(-20)));
             var survey = Domain.Surveys.Survey.Create(campaign.Id, session.Id, ParticipantBot.Surveys.DefaultSurvey.Questions(), Now);
             yield return ($"{code}-survey", factory.SurveyContent(survey, session, person, "token"));
             yield return ($"{code}-survey-problems", factory.SurveyContent(survey, session, person, "token",

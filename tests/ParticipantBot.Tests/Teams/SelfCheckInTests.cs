@@ -111,4 +111,26 @@ public sealed class SelfCheckInTests : IAsyncLifetime
         Assert.DoesNotContain("\"verb\":\"rsvp.checkin\"", card.ToJsonString());
         Assert.Equal("attended", await StatusAsync(person));
     }
+
+    [Fact]
+    public async Task SwitchingSelfCheckInOn_SendsAnImHereCard_InTeams_WhenTheWindowOpens_AndOffDropsIt()
+    {
+        var person = await AcceptedAsync("oid-card-planned");
+        await _api.PatchJsonAsync($"/api/sessions/{_session}", new { selfCheckIn = true });
+        JsonNode CheckInOf(JsonNode messages) => messages.AsArray().Single(m => m.Str("participantId") == person && m.Str("kind") == "checkIn")!;
+        var planned = CheckInOf(await _api.GetJsonAsync($"/api/sessions/{_session}/messages"));
+        Assert.Equal(("teams", "planned"), (planned.Str("channel"), planned.Str("status")));
+        Assert.Equal(Start.AddMinutes(-30), DateTimeOffset.Parse(planned.Str("dueAt")));
+
+        _service.Clock.SetUtcNow(Start.AddMinutes(-29));
+        await _service.DispatchAsync();
+        Assert.Equal("sent", CheckInOf(await _api.GetJsonAsync($"/api/sessions/{_session}/messages")).Str("status"));
+        var card = _connector.Sent.Select(a => BotActivities.Text(a.Activity)).Single(t => t.Contains("commence bientôt"));
+        Assert.Contains("\"verb\":\"rsvp.checkin\"", card);
+
+        var other = await AcceptedAsync("oid-card-off");
+        await _api.PatchJsonAsync($"/api/sessions/{_session}", new { selfCheckIn = false });
+        var dropped = (await _api.GetJsonAsync($"/api/sessions/{_session}/messages")).AsArray().Single(m => m.Str("participantId") == other && m.Str("kind") == "checkIn")!;
+        Assert.Equal(("skipped", "Self check-in was switched off."), (dropped.Str("status"), dropped.Str("reason")));
+    }
 }

@@ -57,6 +57,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
             MessageKind.Reminder => "Card.Heading.Reminder",
             MessageKind.DayBefore => "Card.Heading.DayBefore",
             MessageKind.Today => "Card.Heading.Today",
+            MessageKind.CheckIn => "Card.Heading.Today",
             _ => "Card.Heading.Invitation",
         };
         var intro = kind switch
@@ -69,6 +70,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
             MessageKind.Reminder => Texts.Format("Email.Reminder.Intro", lang, session.Title),
             MessageKind.DayBefore => Texts.Format("Email.DayBefore.Intro", lang, session.Title),
             MessageKind.Today => Texts.Format("Email.Today.Intro", lang, session.Title),
+            MessageKind.CheckIn => Texts.Format("Card.CheckIn.Intro", lang, session.Title),
             _ => "",
         };
         var facts = new JsonArray { Fact(Texts.Get("Label.When", lang), When(session, lang)) };
