@@ -221,4 +221,24 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         Assert.Equal("Êtes-vous satisfait·e de l'atelier ?", saved["questions"]![0]!["text"].Str("fr"));
         Assert.Equal(["satisfaction", "usefulness", "keep", "priorities"], saved["questions"]!.AsArray().Select(q => q.Str("id")));
     }
+
+    [Fact]
+    public async Task Theme_FollowsADarkColourScheme_ThroughFluentsTokens()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, ColorScheme = ColorScheme.Dark });
+        var page = await OpenAsync("lang=en", await context.NewPageAsync());
+        Assert.Equal("dark", await page.GetAttributeAsync("html", "data-theme"));
+        // Teams' dark theme: a near-black background and light text, from the design tokens.
+        var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        var text = await page.EvaluateAsync<string>("getComputedStyle(document.body).color");
+        Assert.True(Brightness(background) < 80, background);
+        Assert.True(Brightness(text) > 180, text);
+        await BrowserFixture.ScreenshotAsync(page, "dashboard-en-dark");
+    }
+
+    private static double Brightness(string rgb)
+    {
+        var parts = rgb[(rgb.IndexOf('(') + 1)..rgb.IndexOf(')')].Split(',').Take(3).Select(p => double.Parse(p.Trim(), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return (parts[0] + parts[1] + parts[2]) / 3;
+    }
 }
