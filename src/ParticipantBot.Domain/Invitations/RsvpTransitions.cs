@@ -40,11 +40,7 @@ public static class RsvpTransitions
         };
     }
 
-    public static string Name(RsvpStatus status)
-    {
-        var s = status.ToString();
-        return char.ToLowerInvariant(s[0]) + s[1..];
-    }
+    public static string Name(RsvpStatus status) => Common.EnumNames.Of(status);
 
     /// <summary>States that hold a seat against the session's capacity.</summary>
     public static bool HoldsSeat(RsvpStatus status) => status is Accepted or Offered or Attended;

@@ -2,6 +2,8 @@ using ParticipantBot.Domain.Common;
 
 namespace ParticipantBot.Domain.Surveys;
 
+public enum SurveyState { Scheduled, Open, Closed, Disabled }
+
 /// <summary>
 /// A session's short post-session survey: at most 8 questions, anonymous or named, opened at the
 /// session's end plus a delay (or at once by the organiser) and closed after some days.
@@ -45,6 +47,9 @@ public sealed class Survey
     public bool IsOpen(DateTimeOffset now) => OpenedAt is not null && now < ClosesAt;
 
     public bool IsClosed(DateTimeOffset now) => ClosesAt is { } closes && now >= closes;
+
+    public SurveyState StateAt(DateTimeOffset now) =>
+        !Enabled ? SurveyState.Disabled : !IsOpened ? SurveyState.Scheduled : IsClosed(now) ? SurveyState.Closed : SurveyState.Open;
 
     /// <summary>When it opens by itself: the session's end plus the delay.</summary>
     public DateTimeOffset OpensAt(DateTimeOffset sessionEndsAt) => OpenedAt ?? sessionEndsAt.AddMinutes(OpenDelayMinutes);
@@ -91,9 +96,9 @@ public sealed class Survey
             foreach (var (lang, text) in q.Text.All())
                 if (string.IsNullOrWhiteSpace(text)) problems.Add(($"{at}.text.{lang}", $"The question's text in {lang} is missing: every question is asked in fr, ar and en."));
             var min = q.Kind switch { QuestionKind.Priorities => SurveyQuestion.PriorityCount + 1, QuestionKind.SingleChoice or QuestionKind.MultipleChoice => 2, _ => 0 };
-            if (q.HasOptions && q.Options.Count < min) problems.Add(($"{at}.options", $"A {Name(q.Kind)} question needs at least {min} options."));
+            if (q.HasOptions && q.Options.Count < min) problems.Add(($"{at}.options", $"A {EnumNames.Of(q.Kind)} question needs at least {min} options."));
             if (q.HasOptions && q.Options.Count > 12) problems.Add(($"{at}.options", "A question has at most 12 options."));
-            if (!q.HasOptions && q.Options.Count > 0) problems.Add(($"{at}.options", $"A {Name(q.Kind)} question has no options."));
+            if (!q.HasOptions && q.Options.Count > 0) problems.Add(($"{at}.options", $"A {EnumNames.Of(q.Kind)} question has no options."));
             var optionIds = new HashSet<string>(StringComparer.Ordinal);
             for (var j = 0; j < q.Options.Count; j++)
             {
@@ -154,13 +159,4 @@ public sealed class Survey
     private bool SameQuestions(IReadOnlyList<SurveyQuestion> other) =>
         other.Count == Questions.Count && other.Zip(Questions).All(p => p.First.Id == p.Second.Id && p.First.Kind == p.Second.Kind
             && p.First.Text == p.Second.Text && p.First.Required == p.Second.Required && p.First.Options.SequenceEqual(p.Second.Options));
-
-    public static string Name(QuestionKind kind) => kind switch
-    {
-        QuestionKind.SingleChoice => "singleChoice",
-        QuestionKind.MultipleChoice => "multipleChoice",
-        QuestionKind.FreeText => "freeText",
-        QuestionKind.Priorities => "priorities",
-        _ => "rating",
-    };
 }

@@ -11,7 +11,7 @@ public static class QueryValues
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (System.Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)) return parsed;
-        errors.Add(ApiError.ForField(field, $"Unknown {field} '{value}'; use one of: {string.Join(", ", System.Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]))}."));
+        errors.Add(ApiError.ForField(field, $"Unknown {field} '{value}'; use one of: {string.Join(", ", System.Enum.GetNames<T>().Select(Domain.Common.EnumNames.CamelCase))}."));
         return null;
     }
 }

@@ -62,6 +62,9 @@ public sealed class OutboxOptions
 
     [Required]
     public string Path { get; set; } = "data/outbox";
+
+    /// <summary>The folder itself: a relative path is under the content root.</summary>
+    public string FolderIn(string contentRoot) => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(contentRoot, Path);
 }
 
 public static class ConfigurationModule

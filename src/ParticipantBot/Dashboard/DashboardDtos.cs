@@ -38,7 +38,7 @@ public sealed record SendProgress(int Due, int Done, int Pending, int Failed, in
 }
 
 /// <summary>A session's survey at a glance: its state, when it opens or closes, how many answered of those asked.</summary>
-public sealed record SurveySummary(string State, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int SentTo, int Responses, double? ResponseRate);
+public sealed record SurveySummary(Domain.Surveys.SurveyState State, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int SentTo, int Responses, double? ResponseRate);
 
 public sealed record SessionBoard(
     string Id, string Title, DateTimeOffset Start, DateTimeOffset End, string TimeZone, string? Venue,

@@ -46,16 +46,13 @@ public static class DashboardEndpoints
         if (await access.FindSessionAsync(id, ct) is not { } found) return TypedResults.NotFound();
         var (campaign, session) = found;
         var errors = new List<ApiError>();
-        var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
-        if (kind is not ("csv" or "xlsx")) errors.Add(ApiError.ForField("format", $"Unknown format '{format}': use csv or xlsx."));
+        var kind = Downloads.Format(format, errors);
         var filter = Filter(status, group, sex, language, channel, need, subGroup, search, errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         var export = new SessionExport(campaign, session, await roster.AllAsync(id, filter, ct));
         audit.Record(campaign.Id, AuditAction.Exported, $"Participant list exported ({kind}).", session.Id);
         await db.SaveChangesAsync(ct);
-        return kind == "csv"
-            ? TypedResults.File(export.Csv(), "text/csv; charset=utf-8", export.FileName("csv"))
-            : TypedResults.File(export.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.FileName("xlsx"));
+        return Downloads.File(kind!, export.Csv, export.Xlsx, export.FileName);
     }
 
     private static RosterFilter Filter(string? status, string? group, string? sex, string? language, string? channel, string? need,

@@ -85,7 +85,7 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     {
         // A session without a survey row yet has the default one, due at its end plus the default delay.
         var responses = survey is null ? 0 : answered.GetValueOrDefault(survey.Id);
-        var state = survey is null ? "scheduled" : !survey.Enabled ? "disabled" : !survey.IsOpened ? "scheduled" : survey.IsClosed(now) ? "closed" : "open";
+        var state = survey?.StateAt(now) ?? Domain.Surveys.SurveyState.Scheduled;
         var opensAt = survey?.OpensAt(session.EndsAt) ?? session.EndsAt.AddMinutes(Domain.Surveys.Survey.DefaultOpenDelayMinutes);
         return new SurveySummary(state, opensAt, survey?.ClosesAt, sentTo, responses, sentTo == 0 ? null : Math.Round((double)responses / sentTo, 3));
     }

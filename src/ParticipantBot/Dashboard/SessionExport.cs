@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using ClosedXML.Excel;
-using CsvHelper;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Resources;
@@ -54,21 +52,8 @@ public sealed class SessionExport(Campaign campaign, Session session, IReadOnlyL
         return lines;
     }
 
-    /// <summary>UTF-8 with a byte order mark, so that Excel opens Arabic and accented names correctly.</summary>
-    public byte[] Csv()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-        {
-            void Write(IEnumerable<string> fields) { foreach (var f in fields) csv.WriteField(f); csv.NextRecord(); }
-            Write(Header());
-            foreach (var r in rows) Write(Line(r));
-            csv.NextRecord();
-            foreach (var t in Totals()) Write(t);
-        }
-        return buffer.ToArray();
-    }
+    /// <summary>The list, a blank line, then the totals.</summary>
+    public byte[] Csv() => Api.Downloads.Csv([Header(), .. rows.Select(Line), [], .. Totals()]);
 
     public byte[] Xlsx()
     {

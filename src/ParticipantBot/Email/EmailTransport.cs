@@ -17,7 +17,7 @@ public interface IEmailTransport
 /// </summary>
 public sealed class PickupFolderTransport(IOptions<OutboxOptions> options, IHostEnvironment environment) : IEmailTransport
 {
-    public string Folder => Path.IsPathRooted(options.Value.Path) ? options.Value.Path : Path.Combine(environment.ContentRootPath, options.Value.Path);
+    public string Folder => options.Value.FolderIn(environment.ContentRootPath);
 
     public async Task<string> SendAsync(MimeMessage message, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ namespace ParticipantBot.Privacy;
 /// <summary>The .eml files of the outbox folder that were written to a person, found by their address in the headers.</summary>
 public sealed class OutboxFiles(IOptions<OutboxOptions> options, IHostEnvironment environment)
 {
-    private string Folder => Path.IsPathRooted(options.Value.Path) ? options.Value.Path : Path.Combine(environment.ContentRootPath, options.Value.Path);
+    private string Folder => options.Value.FolderIn(environment.ContentRootPath);
 
     /// <returns>How many files were deleted.</returns>
     public int DeleteAddressedTo(IReadOnlyCollection<string> addresses)

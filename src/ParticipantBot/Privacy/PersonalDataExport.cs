@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Persistence;
 
@@ -45,13 +46,12 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         var conversations = person.TeamsObjectId is null ? [] : await db.TeamsInstallations.AsNoTracking()
             .Where(t => t.UserObjectId == person.TeamsObjectId).ToListAsync(ct);
         var requests = await db.DataRequests.AsNoTracking().Where(r => r.ParticipantId == person.Id).ToListAsync(ct);
-        static string Name<T>(T value) where T : struct, Enum { var s = value.ToString(); return char.ToLowerInvariant(s[0]) + s[1..]; }
         return new PersonalDataExportDto(
             clock.GetUtcNow(), campaign.Id.ToString(), campaign.Name, Participants.ParticipantDto.From(person),
-            invitations.OrderBy(x => x.s.StartsAt).Select(x => new ExportedInvitation(x.s.Id.ToString(), x.s.Title, x.s.LocalStart, Name(x.i.Status), x.i.SubGroup,
-                x.i.LastChannel is { } c ? Name(c) : null, x.i.History.Select(Invitations.ChangeDto.Of).ToList())).ToList(),
-            messages.OrderBy(m => m.DueAt).Select(m => new ExportedMessage(m.SessionId.ToString(), Name(m.Kind), Name(m.Channel), Name(m.Status), m.DueAt, m.SentAt, m.Reason)).ToList(),
-            named.Select(x => new ExportedSurveyAnswer(x.SessionId.ToString(), x.r.SubmittedOn, Name(x.r.Channel), x.r.Answers)).ToList(),
+            invitations.OrderBy(x => x.s.StartsAt).Select(x => new ExportedInvitation(x.s.Id.ToString(), x.s.Title, x.s.LocalStart, EnumNames.Of(x.i.Status), x.i.SubGroup,
+                x.i.LastChannel is { } c ? EnumNames.Of(c) : null, x.i.History.Select(Invitations.ChangeDto.Of).ToList())).ToList(),
+            messages.OrderBy(m => m.DueAt).Select(m => new ExportedMessage(m.SessionId.ToString(), EnumNames.Of(m.Kind), EnumNames.Of(m.Channel), EnumNames.Of(m.Status), m.DueAt, m.SentAt, m.Reason)).ToList(),
+            named.Select(x => new ExportedSurveyAnswer(x.SessionId.ToString(), x.r.SubmittedOn, EnumNames.Of(x.r.Channel), x.r.Answers)).ToList(),
             markers - named.Count,
             conversations.Select(t => new ExportedConversation(t.TenantId, t.ConversationId, t.InstalledAt, t.Active)).ToList(),
             requests, AnonymousNote);

@@ -22,15 +22,15 @@ public sealed record QuestionDto(string? Id, QuestionKind? Kind, LocalTextDto? T
 /// <summary>A session's survey; <c>opensAt</c> is when it opens by itself (the session's end plus the delay) until it has opened.</summary>
 public sealed record SurveyDto(
     string Id, string SessionId, bool Enabled, bool Anonymous, int OpenDelayMinutes, int OpenDays,
-    DateTimeOffset OpensAt, DateTimeOffset? OpenedAt, DateTimeOffset? ClosesAt, string State, List<QuestionDto> Questions)
+    DateTimeOffset OpensAt, DateTimeOffset? OpenedAt, DateTimeOffset? ClosesAt, SurveyState State, List<QuestionDto> Questions)
 {
     public static SurveyDto Of(Survey s, Domain.Campaigns.Session session, DateTimeOffset now) => new(
         s.Id.ToString(), s.SessionId.ToString(), s.Enabled, s.Anonymous, s.OpenDelayMinutes, s.OpenDays,
         s.OpensAt(session.EndsAt), s.OpenedAt, s.ClosesAt,
-        !s.Enabled ? "disabled" : !s.IsOpened ? "scheduled" : s.IsClosed(now) ? "closed" : "open",
+        s.StateAt(now),
         s.Questions.Select(QuestionDto.Of).ToList());
 }
 
 public sealed record SurveyRequest(bool? Enabled, bool? Anonymous, int? OpenDelayMinutes, int? OpenDays, List<QuestionDto>? Questions);
 
-public sealed record SurveyOpened(string State, int SentTo, DateTimeOffset? ClosesAt);
+public sealed record SurveyOpened(SurveyState State, int SentTo, DateTimeOffset? ClosesAt);

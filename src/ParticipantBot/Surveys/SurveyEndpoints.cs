@@ -59,7 +59,7 @@ public static class SurveyEndpoints
         var sentTo = await surveys.OpenAsync(survey, session, ct);
         audit.Record(session.CampaignId, AuditAction.SurveyChanged, $"Survey opened for {sentTo} participant(s).", session.Id);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Accepted($"/api/sessions/{id}/survey/results", new SurveyOpened("open", sentTo, survey.ClosesAt));
+        return TypedResults.Accepted($"/api/sessions/{id}/survey/results", new SurveyOpened(SurveyState.Open, sentTo, survey.ClosesAt));
     }
 
     private static async Task<Results<Ok<SurveyResultsDto>, NotFound>> Results(
@@ -73,15 +73,13 @@ public static class SurveyEndpoints
         Guid id, string? format, CampaignAccess access, SurveyService surveys, AuditLog audit, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is not { Campaign: var campaign, Session: var session }) return TypedResults.NotFound();
-        var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
-        if (kind is not ("csv" or "xlsx")) return Problems.Validation("format", $"Unknown format '{format}': use csv or xlsx.");
+        var errors = new List<ApiError>();
+        if (Downloads.Format(format, errors) is not { } kind) return Problems.Validation(errors, errors[0].Message);
         var results = await ComputeAsync(campaign.DefaultLanguage, session, surveys, db, clock, ct);
         var export = new SurveyExport(campaign.DefaultLanguage, session, results);
         audit.Record(campaign.Id, AuditAction.Exported, $"Survey results exported ({kind}).", session.Id);
         await db.SaveChangesAsync(ct);
-        return kind == "csv"
-            ? TypedResults.File(export.Csv(), "text/csv; charset=utf-8", export.FileName("csv"))
-            : TypedResults.File(export.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.FileName("xlsx"));
+        return Downloads.File(kind, export.Csv, export.Xlsx, export.FileName);
     }
 
     private static async Task<SurveyResultsDto> ComputeAsync(Language lang, Domain.Campaigns.Session session, SurveyService surveys, AppDbContext db, TimeProvider clock, CancellationToken ct)

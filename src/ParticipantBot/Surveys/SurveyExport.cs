@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using ClosedXML.Excel;
-using CsvHelper;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Resources;
 
@@ -35,14 +33,7 @@ public sealed class SurveyExport(Language lang, Domain.Campaigns.Session session
         return lines;
     }
 
-    public byte[] Csv()
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
-            foreach (var line in Lines()) { foreach (var f in line) csv.WriteField(f); csv.NextRecord(); }
-        return buffer.ToArray();
-    }
+    public byte[] Csv() => Api.Downloads.Csv(Lines());
 
     public byte[] Xlsx()
     {

@@ -14,7 +14,7 @@ public sealed record QuestionResult(
 public sealed record GroupResult(string Key, string Label, int Responses, IReadOnlyList<QuestionResult> Questions);
 
 public sealed record SurveyResultsDto(
-    string SurveyId, string SessionId, bool Anonymous, string State, DateTimeOffset? OpenedAt, DateTimeOffset? ClosesAt,
+    string SurveyId, string SessionId, bool Anonymous, SurveyState State, DateTimeOffset? OpenedAt, DateTimeOffset? ClosesAt,
     int SentTo, int Responses, double? ResponseRate, IReadOnlyList<QuestionResult> Questions,
     IReadOnlyList<GroupResult> ByGroup, IReadOnlyList<GroupResult> BySex, int? MinimumGroupSize);
 
@@ -31,9 +31,8 @@ public static class SurveyResults
 
     public static SurveyResultsDto Compute(Survey survey, IReadOnlyList<SurveyResponse> responses, int sentTo, Language lang, DateTimeOffset now)
     {
-        var state = !survey.Enabled ? "disabled" : !survey.IsOpened ? "scheduled" : survey.IsClosed(now) ? "closed" : "open";
         return new SurveyResultsDto(
-            survey.Id.ToString(), survey.SessionId.ToString(), survey.Anonymous, state, survey.OpenedAt, survey.ClosesAt,
+            survey.Id.ToString(), survey.SessionId.ToString(), survey.Anonymous, survey.StateAt(now), survey.OpenedAt, survey.ClosesAt,
             sentTo, responses.Count, sentTo == 0 ? null : Math.Round((double)responses.Count / sentTo, 3),
             Questions(survey, responses, lang, withComments: true),
             Breakdown(survey, responses, r => r.Group, g => Labels.Group(g, lang), lang),

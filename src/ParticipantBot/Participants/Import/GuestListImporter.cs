@@ -90,9 +90,5 @@ public sealed class GuestListImporter(AppDbContext db, TimeProvider clock, Micro
         List<ApiError> errors, List<ApiError> warnings, List<ImportPreviewRow> preview, bool written, bool truncated = false) =>
         new(dryRun, table.FileType, table.Rows.Count, valid, created, updated, skipped.Count, skipped, errors, warnings, preview, truncated, written);
 
-    private static string Name<T>(T value) where T : Enum
-    {
-        var s = value.ToString();
-        return char.ToLowerInvariant(s[0]) + s[1..];
-    }
+    private static string Name<T>(T value) where T : struct, Enum => EnumNames.Of(value);
 }
