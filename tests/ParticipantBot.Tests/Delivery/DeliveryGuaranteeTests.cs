@@ -45,7 +45,7 @@ public sealed class DeliveryGuaranteeTests : IAsyncLifetime
         {
             using var api = first.Client();
             var campaign = await new Scenario(api).CampaignAsync("Crash campaign");
-            session = (await new Scenario(api).SessionAsync(campaign, capacity: 100, start: "2027-06-10T09:30", end: "2027-06-10T12:00")).Str("id");
+            session = (await new Scenario(api).SessionAsync(campaign, capacity: 100, start: TestDates.Local(30, 9, 30), end: TestDates.Local(30, 12))).Str("id");
             var ids = new List<string>();
             for (var n = 1; n <= people; n++)
             {
@@ -108,8 +108,8 @@ public sealed class DeliveryGuaranteeTests : IAsyncLifetime
         var csv = new StringBuilder("name,email,group\n");
         for (var n = 0; n < people; n++) csv.Append($"Person {n},person{n}@example.org,youth\n");
         await (await apiA.PostAsync($"/api/campaigns/{campaign}/participants/import", Uploads.Csv(csv.ToString()))).ReadJsonAsync(HttpStatusCode.OK);
-        var first = (await new Scenario(apiA).SessionAsync(campaign, capacity: 500, start: "2027-06-10T09:30", end: "2027-06-10T12:00")).Str("id");
-        var second = (await new Scenario(apiB).SessionAsync(campaign, capacity: 500, start: "2027-06-11T09:30", end: "2027-06-11T12:00")).Str("id");
+        var first = (await new Scenario(apiA).SessionAsync(campaign, capacity: 500, start: TestDates.Local(30, 9, 30), end: TestDates.Local(30, 12))).Str("id");
+        var second = (await new Scenario(apiB).SessionAsync(campaign, capacity: 500, start: TestDates.Local(31, 9, 30), end: TestDates.Local(31, 12))).Str("id");
         // Each instance plans one session's invitations; both dispatch from the same tables.
         await apiA.PostJsonAsync($"/api/sessions/{first}/invitations", new { all = true }, HttpStatusCode.Accepted);
         await apiB.PostJsonAsync($"/api/sessions/{second}/invitations", new { all = true }, HttpStatusCode.Accepted);

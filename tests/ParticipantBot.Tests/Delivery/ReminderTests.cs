@@ -7,14 +7,22 @@ using ParticipantBot.Tests.Support;
 
 namespace ParticipantBot.Tests.Delivery;
 
-/// <summary>A service whose clock the test moves (FakeTimeProvider), instead of sleeping.</summary>
+/// <summary>
+/// A service whose clock stands still until the test moves it (FakeTimeProvider), instead of sleeping. The
+/// test is its only scheduler: no Hangfire server runs in it, so nothing dispatches behind the test's back
+/// (a background run that had claimed a message let the test's own run finish before that message was sent).
+/// </summary>
 public sealed class ClockedServiceFactory : ServiceFactory
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
 
-    public ClockedServiceFactory() => TestServices = services => services.AddSingleton<TimeProvider>(Clock);
+    public ClockedServiceFactory() => Settings["Scheduling:DisableServer"] = "true";
 
-    /// <summary>Runs the dispatcher now, as the Hangfire job does, at the fake clock's time.</summary>
+    public override TimeProvider Time => _clock;
+
+    public new FakeTimeProvider Clock => _clock;
+
+    /// <summary>Runs the dispatcher now, as the Hangfire job does, at the fake clock's time, until nothing is due.</summary>
     public async Task DispatchAsync()
     {
         await using var scope = Services.CreateAsyncScope();

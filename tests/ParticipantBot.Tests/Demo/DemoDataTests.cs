@@ -21,7 +21,7 @@ public sealed class DemoDataTests(DemoServiceFactory service) : IClassFixture<De
         var campaign = await _client.GetJsonAsync($"/api/campaigns/{Campaign}");
         var sessions = campaign["sessions"]!.AsArray();
         Assert.Equal(["Gouvernance", "Réponse opérationnelle", "Inclusion et résilience collective"], sessions.Select(s => s.Str("title")));
-        var nextMonth = DateTimeOffset.UtcNow.AddMonths(1);
+        var nextMonth = service.Clock.GetUtcNow().AddMonths(1);
         Assert.All(sessions, s => Assert.Equal((nextMonth.Year, nextMonth.Month), (DateTimeOffset.Parse(s.Str("start")).Year, DateTimeOffset.Parse(s.Str("start")).Month)));
         Assert.Equal(["00000000-0000-0000-0000-0000000000020"], campaign["organisers"]!.AsArray().Select(o => o!.GetValue<string>()));
 

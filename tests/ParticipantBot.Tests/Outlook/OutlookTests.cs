@@ -112,7 +112,7 @@ public sealed class OutlookTests : IDisposable
         var (session, people) = await InvitedAsync(people: 1);
         var (person, email) = people[0];
         var ev = EventOf(email);
-        Graph.Reply(ev["id"]!.GetValue<string>(), "accepted", DateTimeOffset.UtcNow);
+        Graph.Reply(ev["id"]!.GetValue<string>(), "accepted", _service.Clock.GetUtcNow());
         await SyncAsync();
         Assert.Equal("accepted", await StatusAsync(session, person));
         var invitation = await _client.GetJsonAsync($"/api/sessions/{session}/invitations/{person}");
@@ -132,7 +132,7 @@ public sealed class OutlookTests : IDisposable
     {
         var (session, people) = await InvitedAsync(people: 2, capacity: 1);
         await new Scenario(_client).AnswerAsync(session, people[0].Id, "accepted");
-        Graph.Reply(EventOf(people[1].Email)["id"]!.GetValue<string>(), "accepted", DateTimeOffset.UtcNow);
+        Graph.Reply(EventOf(people[1].Email)["id"]!.GetValue<string>(), "accepted", _service.Clock.GetUtcNow());
         await SyncAsync();
         Assert.Equal("waitlisted", await StatusAsync(session, people[1].Id));
         var mail = await Eventually.WaitAsync(() => Task.FromResult(Graph.SentMail.ToList()), l => l.Count == 1, "the waiting-list email");
@@ -146,7 +146,7 @@ public sealed class OutlookTests : IDisposable
         var (session, people) = await InvitedAsync(people: 2, capacity: 1);
         await new Scenario(_client).AnswerAsync(session, people[0].Id, "accepted");
         Graph.AnswerNext("POST", "/sendMail", 503);
-        Graph.Reply(EventOf(people[1].Email)["id"]!.GetValue<string>(), "accepted", DateTimeOffset.UtcNow);
+        Graph.Reply(EventOf(people[1].Email)["id"]!.GetValue<string>(), "accepted", _service.Clock.GetUtcNow());
         await SyncAsync();
         var messages = await Eventually.WaitAsync(() => _client.GetJsonAsync($"/api/sessions/{session}/messages"),
             l => l.AsArray().Any(m => m.Str("kind") == "waitlisted" && m.Str("status") == "inDoubt"), "the waiting-list email to be in doubt");
@@ -239,7 +239,7 @@ public sealed class OutlookTests : IDisposable
 
         var (session, people) = await InvitedAsync(people: 1);
         var eventId = EventOf(people[0].Email)["id"]!.GetValue<string>();
-        Graph.Reply(eventId, "tentativelyAccepted", DateTimeOffset.UtcNow);
+        Graph.Reply(eventId, "tentativelyAccepted", _service.Clock.GetUtcNow());
         JsonObject Notification(string clientState) => new()
         {
             ["value"] = new JsonArray(new JsonObject
@@ -266,11 +266,11 @@ public sealed class OutlookTests : IDisposable
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var stored = await db.GraphSubscriptions.SingleAsync();
-        stored.ExpiresAt = DateTimeOffset.UtcNow.AddHours(5);
+        stored.ExpiresAt = _service.Clock.GetUtcNow().AddHours(5);
         await db.SaveChangesAsync();
         await job.EnsureSubscriptionAsync(CancellationToken.None);
         var renewal = Assert.Single(Graph.To("PATCH", "/subscriptions/" + stored.SubscriptionId));
-        Assert.True(DateTimeOffset.Parse(renewal.Json!["expirationDateTime"]!.GetValue<string>()) > DateTimeOffset.UtcNow.AddDays(2));
+        Assert.True(DateTimeOffset.Parse(renewal.Json!["expirationDateTime"]!.GetValue<string>()) > _service.Clock.GetUtcNow().AddDays(2));
         Assert.Single(Graph.Subscriptions);
     }
 }

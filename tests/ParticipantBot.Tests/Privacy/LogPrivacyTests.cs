@@ -17,11 +17,7 @@ public sealed class LogPrivacyTests : IAsyncLifetime
 
     public LogPrivacyTests() => _service = new ClockedServiceFactory
     {
-        TestServices = services =>
-        {
-            services.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero)));
-            services.AddSingleton<ILoggerProvider>(_logs);
-        },
+        TestServices = services => services.AddSingleton<ILoggerProvider>(_logs),
     };
 
     public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();

@@ -25,7 +25,7 @@ public sealed class RsvpPageTests(ServiceFactory service) : IClassFixture<Servic
     {
         using var scope = service.Services.CreateScope();
         var links = scope.ServiceProvider.GetRequiredService<RsvpLinks>();
-        return "/rsvp/" + links.Token(Guid.Parse(invitation), Guid.Parse(participant), expires ?? DateTimeOffset.UtcNow.AddDays(30));
+        return "/rsvp/" + links.Token(Guid.Parse(invitation), Guid.Parse(participant), expires ?? service.Clock.GetUtcNow().AddDays(30));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class RsvpPageTests(ServiceFactory service) : IClassFixture<Servic
     public async Task ExpiredLink_Gets410_NamingTheSessionAndTheContact()
     {
         var (_, person, invitation) = await InvitedAsync();
-        var response = await _client.GetAsync(Link(invitation, person, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var response = await _client.GetAsync(Link(invitation, person, service.Clock.GetUtcNow().AddMinutes(-1)));
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Ce lien a expiré", html);
@@ -104,7 +104,7 @@ public sealed class RsvpPageTests(ServiceFactory service) : IClassFixture<Servic
     [Fact]
     public async Task OnceTheSessionHasStarted_AnswersAreClosed()
     {
-        var start = DateTimeOffset.UtcNow.AddHours(-3).ToOffset(TimeSpan.FromHours(1));
+        var start = service.Clock.GetUtcNow().AddHours(-3).ToOffset(TimeSpan.FromHours(1));
         var (session, person, invitation) = await InvitedAsync(start.ToString("yyyy-MM-ddTHH:mm"), start.AddHours(6).ToString("yyyy-MM-ddTHH:mm"));
         var link = Link(invitation, person);
         var html = WebUtility.HtmlDecode(await _client.GetStringAsync(link));

@@ -38,6 +38,12 @@ public class ServiceFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new();
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>The service's clock: a fixed start that runs on, never the wall clock's date (see <see cref="TestClock"/>).</summary>
+    public virtual TimeProvider Time { get; } = new TestClock();
+
+    /// <summary>The running test clock, for tests that move it.</summary>
+    public TestClock Clock => Time as TestClock ?? throw new InvalidOperationException("This service runs on another clock.");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -49,6 +55,7 @@ public class ServiceFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new RemoteAddressFilter());
+            services.AddSingleton(Time);
             TestServices?.Invoke(services);
         });
     }
