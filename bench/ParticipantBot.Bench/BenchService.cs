@@ -15,7 +15,7 @@ internal static class BenchService
         }
     }
 
-    public static Service Start(string folder, int limit, bool email)
+    public static Service Start(string folder, int limit, bool email, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "ParticipantBot.dll");
@@ -32,6 +32,7 @@ internal static class BenchService
         info.Environment["Outbox__Path"] = Path.Combine(folder, "outbox");
         info.Environment["Delivery__Teams__MessagesPerSecond"] = (limit > 0 && !email ? limit : 1000).ToString(CultureInfo.InvariantCulture);
         if (email && limit > 0) info.Environment["Email__MessagesPerMinute"] = limit.ToString(CultureInfo.InvariantCulture);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) info.Environment[key] = value;
         // Extra service settings for experiments, e.g. PARTICIPANTBOT_BENCH_Delivery__Parallelism=16.
         foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
                      .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith("PARTICIPANTBOT_BENCH_", StringComparison.Ordinal)))

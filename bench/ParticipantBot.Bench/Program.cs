@@ -3,6 +3,7 @@ using ParticipantBot.Bench;
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- import [--rows 10000] [--iterations 5]
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- delivery --messages N --limit R [--channel teams|email]
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- dashboard [--requests 300]
+// dotnet run -c Release --project bench/ParticipantBot.Bench -- crash [--people 2000] [--kills 20] [--answer-kills 5] [--seed N] [--channel email|teams]
 var command = args.FirstOrDefault() ?? "help";
 int Option(string name, int fallback)
 {
@@ -19,11 +20,17 @@ switch (command)
         var channelIndex = Array.IndexOf(args, "--channel");
         Environment.ExitCode = await DeliveryBenchmark.RunAsync(Option("messages", 1000), Option("limit", 50), channelIndex >= 0 ? args[channelIndex + 1] : "teams");
         break;
+    case "crash":
+        var crashChannel = Array.IndexOf(args, "--channel");
+        var seed = Option("seed", Random.Shared.Next(1, 1_000_000));
+        Environment.ExitCode = await CrashRunner.RunAsync(Option("people", 2000), Option("kills", 20), Option("answer-kills", 5), seed,
+            crashChannel >= 0 ? args[crashChannel + 1] : "email");
+        break;
     case "dashboard":
         Environment.ExitCode = await DashboardBenchmark.RunAsync(Option("requests", 300));
         break;
     default:
-        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N] | delivery --messages N --limit R [--channel teams|email] | dashboard [--requests N]");
+        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N] | delivery --messages N --limit R [--channel teams|email] | dashboard [--requests N] | crash [--people N] [--kills K] [--answer-kills K] [--seed N] [--channel email|teams]");
         Environment.Exit(2);
         break;
 }

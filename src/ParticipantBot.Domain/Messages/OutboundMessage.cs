@@ -33,8 +33,6 @@ public enum DeliveryStatus
     Skipped,
     /// <summary>Given up after its attempts, or refused by the channel; the reason says why.</summary>
     Failed,
-    /// <summary>Its send was in flight when the process died: it may or may not have arrived.</summary>
-    InDoubt,
 }
 
 /// <summary>
@@ -67,6 +65,18 @@ public sealed class OutboundMessage
     public DateTimeOffset? ClaimedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     public string? ClaimedBy { get; private set; }
+    /// <summary>
+    /// Why an earlier attempt may have delivered this message (the service stopped while sending it, or the
+    /// channel failed in a way that does not say); null when no attempt left a doubt.
+    /// </summary>
+    public string? Uncertainty { get; private set; }
+    /// <summary>Sent, after an uncertain attempt, by a channel that cannot tell whether the first copy arrived: it may have arrived twice.</summary>
+    public bool PossibleDuplicate { get; private set; }
+    /// <summary>How many times a send of this message was cut off by the service stopping.</summary>
+    public int Interruptions { get; private set; }
+
+    /// <summary>A message cut off this many times is given up: something in it stops the service.</summary>
+    public const int MaxInterruptions = 10;
 
     /// <summary>
     /// One message per participant, session, kind and sequence, on each channel: a participant who
@@ -91,14 +101,19 @@ public sealed class OutboundMessage
         CreatedAt = now.ToUniversalTime(),
     };
 
-    public bool IsFinished => Status is DeliveryStatus.Sent or DeliveryStatus.Skipped or DeliveryStatus.Failed or DeliveryStatus.InDoubt;
+    public bool IsFinished => Status is DeliveryStatus.Sent or DeliveryStatus.Skipped or DeliveryStatus.Failed;
 
-    public void MarkSent(string? channelMessageId, DateTimeOffset at)
+    /// <param name="mayDuplicate">
+    /// The channel delivered it but cannot tell whether an earlier, uncertain attempt had delivered it too
+    /// (Teams, Graph sendMail): it is flagged as possibly arrived twice, with the earlier attempt's reason.
+    /// </param>
+    public void MarkSent(string? channelMessageId, DateTimeOffset at, bool mayDuplicate = false)
     {
         Status = DeliveryStatus.Sent;
         ChannelMessageId = channelMessageId;
         SentAt = at.ToUniversalTime();
-        Reason = null;
+        PossibleDuplicate = mayDuplicate && Uncertainty is not null;
+        Reason = PossibleDuplicate ? "May have arrived twice: " + Uncertainty : null;
     }
 
     public void Skip(string reason)
@@ -116,6 +131,16 @@ public sealed class OutboundMessage
         DueAt = nextAttempt.ToUniversalTime();
     }
 
+    /// <summary>
+    /// The channel may have delivered it (a 5xx to a request that is not safe to repeat): it is sent again
+    /// (at least once), and flagged if the channel then cannot tell whether this made two.
+    /// </summary>
+    public void RetryUncertain(string reason, DateTimeOffset nextAttempt)
+    {
+        Uncertainty = reason;
+        RetryLater(reason, nextAttempt);
+    }
+
     /// <summary>A failure that will not pass by retrying (an unknown address, a refused recipient).</summary>
     public void Fail(string reason)
     {
@@ -123,11 +148,25 @@ public sealed class OutboundMessage
         Reason = reason;
     }
 
-    /// <summary>It may or may not have arrived, and sending again could make it arrive twice: recorded, not retried.</summary>
-    public void MarkInDoubt(string? reason = null)
+    /// <summary>
+    /// Its dispatcher stopped while sending it (the lease ran out): it is planned again at once, and the
+    /// doubt is kept so that a channel that cannot tell flags the copy it sends.
+    /// </summary>
+    public void Reclaim(DateTimeOffset now)
     {
-        Status = DeliveryStatus.InDoubt;
-        Reason = reason ?? "The service stopped while this message was being sent: it may or may not have arrived.";
+        if (Status != DeliveryStatus.Sending) return;
+        Interruptions++;
+        Uncertainty = "the service stopped while this message was being sent.";
+        // A crash is not the message's fault: its attempt does not count.
+        Attempts = Math.Max(0, Attempts - 1);
+        ClaimedBy = null;
+        if (Interruptions >= MaxInterruptions)
+        {
+            Fail($"The service stopped {Interruptions} times while sending this message; it is not tried again.");
+            return;
+        }
+        Status = DeliveryStatus.Planned;
+        DueAt = now.ToUniversalTime();
     }
 
     /// <summary>Moves a planned message to another time (the session moved).</summary>
@@ -135,5 +174,4 @@ public sealed class OutboundMessage
     {
         if (Status == DeliveryStatus.Planned) DueAt = dueAt.ToUniversalTime();
     }
-
 }

@@ -14,4 +14,8 @@ public sealed record Needs(
 }
 
 /// <summary>When and through which channel a participant agreed to their data being kept, and to which text.</summary>
-public sealed record Consent(DateTimeOffset GivenAt, Common.AnswerChannel Channel, string TextVersion);
+public sealed record Consent(DateTimeOffset GivenAt, Common.AnswerChannel Channel, string TextVersion)
+{
+    /// <summary>The version of the consent statement the RSVP page and the Teams card show today.</summary>
+    public const string CurrentTextVersion = "2026-11";
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Api;
+using ParticipantBot.Application;
 using ParticipantBot.Audit;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Configuration;
@@ -15,7 +16,8 @@ namespace ParticipantBot.Campaigns;
 public static class CampaignEndpoints
 {
     public static IServiceCollection AddCampaigns(this IServiceCollection services) =>
-        services.AddHttpContextAccessor().AddScoped<CampaignAccess>().AddScoped<AuditLog>();
+        services.AddHttpContextAccessor().AddScoped<CampaignAccess>().AddScoped<AuditLog>()
+            .AddScoped<ChangeSessionHandler>().AddScoped<CancelSessionHandler>();
 
     public static RouteGroupBuilder MapCampaignApi(this IEndpointRouteBuilder app)
     {
@@ -101,61 +103,24 @@ public static class CampaignEndpoints
         return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
     }
 
-    private static async Task<Results<Ok<SessionDto>, NotFound>> PatchSession(
-        Guid id, SessionRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, SessionMessages messages, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, NotFound, ProblemHttpResult>> PatchSession(
+        Guid id, SessionRequest request, CampaignAccess access, ChangeSessionHandler change, AppDbContext db, CancellationToken ct)
     {
-        var found = await access.FindSessionAsync(id, ct);
-        if (found is not { Session: var session }) return TypedResults.NotFound();
-        var sequence = session.Sequence;
-        if (request.Title is not null) session.Retitle(request.Title);
-        if (request.Start is not null || request.End is not null || request.TimeZone is not null || request.AnswerDeadline is not null)
-        {
-            var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? session.TimeZoneId : request.TimeZone.Trim();
-            Domain.Common.TimeZones.Find(zone);
-            var start = request.Start is null ? session.LocalStart.DateTime : LocalTime.Parse(request.Start, zone, "start");
-            var end = request.End is null ? session.LocalEnd.DateTime : LocalTime.Parse(request.End, zone, "end");
-            var deadline = request.AnswerDeadline is null ? session.LocalAnswerDeadline?.DateTime : LocalTime.Parse(request.AnswerDeadline, zone, "answerDeadline");
-            session.Schedule(start, end, zone, deadline);
-        }
-        if (request.Venue is not null) session.Relocate(request.Venue);
-        if (request.UnlimitedCapacity == true) session.SetCapacity(null);
-        else if (request.Capacity is not null) session.SetCapacity(request.Capacity);
-        if (request.Languages is not null) session.SetLanguages(request.Languages);
-        if (request.Agenda is not null) session.SetAgenda(request.Agenda);
-        if (request.SubGroups is not null) session.SetSubGroups(request.SubGroups);
-        var selfCheckInBefore = session.SelfCheckIn;
-        if (request.SelfCheckIn is { } selfCheckIn) session.AllowSelfCheckIn(selfCheckIn);
-        audit.Record(session.CampaignId, AuditAction.SessionChanged, "Changed: " + audit.Changed(session), session.Id);
-        await db.SaveChangesAsync(ct);
-        if (session.Sequence != sequence) await messages.SessionChangedAsync(session, ct);
-        if (session.SelfCheckIn != selfCheckInBefore || (session.SelfCheckIn && session.Sequence != sequence)) await messages.SelfCheckInChangedAsync(session, ct);
-        var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
-        return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
+        if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
+        var outcome = await change.HandleAsync(new ChangeSession(id, request, access.UserId), ct);
+        if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
+        var counts = await SessionCounts.ForAsync(db, [id], ct);
+        return TypedResults.Ok(SessionDto.From(outcome.Value!, counts.GetValueOrDefault(id)));
     }
 
-    private static async Task<Results<Ok<SessionDto>, NotFound>> CancelSession(
-        Guid id, CampaignAccess access, AuditLog audit, AppDbContext db, SessionMessages messages, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, NotFound, ProblemHttpResult>> CancelSession(
+        Guid id, CampaignAccess access, CancelSessionHandler cancel, AppDbContext db, CancellationToken ct)
     {
-        var found = await access.FindSessionAsync(id, ct);
-        if (found is not { Session: var session }) return TypedResults.NotFound();
-        var wasCancelled = session.IsCancelled;
-        session.Cancel();
-        if (!wasCancelled) audit.Record(session.CampaignId, AuditAction.SessionCancelled, "Session cancelled; its invitations are cancelled.", session.Id);
-        await db.SaveChangesAsync(ct);
-        var by = access.UserId;
-        var informed = await db.RetryOnConflictAsync(async () =>
-        {
-            var now = clock.GetUtcNow();
-            var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
-            var holding = invitations.Where(i => SessionMessages.HoldsInvitation(i.Status)).Select(i => i.ParticipantId).ToList();
-            foreach (var invitation in invitations.Where(i => Domain.Invitations.RsvpTransitions.CanMove(i.Status, Domain.Invitations.RsvpStatus.Cancelled)))
-                invitation.MoveTo(Domain.Invitations.RsvpStatus.Cancelled, Domain.Common.AnswerChannel.Organiser, by, now, "session cancelled");
-            await db.SaveChangesAsync(ct);
-            return holding;
-        });
-        if (!wasCancelled) await messages.SessionCancelledAsync(session, informed, ct);
-        var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
-        return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
+        if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
+        var outcome = await cancel.HandleAsync(new CancelSession(id, access.UserId), ct);
+        if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
+        var counts = await SessionCounts.ForAsync(db, [id], ct);
+        return TypedResults.Ok(SessionDto.From(outcome.Value!, counts.GetValueOrDefault(id)));
     }
 
     private static async Task<CampaignDto> ToDtoAsync(Campaign c, AppDbContext db, CancellationToken ct)

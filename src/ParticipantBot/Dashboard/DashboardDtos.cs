@@ -31,8 +31,8 @@ public sealed record SexBoard(Sex Sex, StatusCounts Counts);
 /// <summary>Needs stated by the people who come (accepted, tentative, offered, attended).</summary>
 public sealed record NeedsCounts(int Transport, int Diet, int Accessibility, int Interpretation, int Other);
 
-/// <summary>Messages due by now: how many have gone (or were decided) out of all due.</summary>
-public sealed record SendProgress(int Due, int Done, int Pending, int Failed, int InDoubt)
+/// <summary>Messages due by now: how many have gone (or were decided) out of all due; how many of those sent may have arrived twice.</summary>
+public sealed record SendProgress(int Due, int Done, int Pending, int Failed, int PossibleDuplicates)
 {
     public bool InCourse => Pending > 0;
 }
@@ -60,6 +60,6 @@ public sealed record RosterRow(
 /// <summary>The last message sent (or decided) to the person for this session, and how it went.</summary>
 public sealed record LastMessage(
     Domain.Messages.MessageKind Kind, Domain.Messages.DeliveryChannel Channel, Domain.Messages.DeliveryStatus Status,
-    string? Reason, DateTimeOffset At);
+    string? Reason, DateTimeOffset At, bool MayHaveArrivedTwice = false);
 
 public sealed record RosterPage(int Total, int Offset, int Limit, IReadOnlyList<RosterRow> Rows);

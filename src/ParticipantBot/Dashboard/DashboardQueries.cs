@@ -46,8 +46,8 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
 
         var messages = await db.OutboundMessages
             .Where(m => ids.Contains(m.SessionId) && m.DueAt <= now)
-            .GroupBy(m => new { m.SessionId, m.Status })
-            .Select(g => new { g.Key.SessionId, g.Key.Status, Count = g.Count() })
+            .GroupBy(m => new { m.SessionId, m.Status, m.PossibleDuplicate })
+            .Select(g => new { g.Key.SessionId, g.Key.Status, g.Key.PossibleDuplicate, Count = g.Count() })
             .ToListAsync(ct);
 
         var surveys = await db.Surveys.AsNoTracking().Where(x => ids.Contains(x.SessionId)).ToDictionaryAsync(x => x.SessionId, ct);
@@ -62,7 +62,7 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         {
             var own = cells.Where(c => c.SessionId == s.Id).ToList();
             var counts = Count(own);
-            var sending = messages.Where(m => m.SessionId == s.Id).ToDictionary(m => m.Status, m => m.Count);
+            var sending = messages.Where(m => m.SessionId == s.Id).Select(m => (m.Status, m.PossibleDuplicate, m.Count)).ToList();
             return new SessionBoard(
                 s.Id.ToString(), s.Title, s.LocalStart, s.LocalEnd, s.TimeZoneId, s.Venue, s.State,
                 s.Capacity, s.Capacity is { } capacity ? Math.Max(0, capacity - counts.SeatsTaken) : null, s.SelfCheckIn, s.SubGroups,
@@ -115,11 +115,11 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     private static double? ResponseRate(StatusCounts c) =>
         c.Invited == 0 ? null : Math.Round((double)(c.Invited - c.NoAnswer) / c.Invited, 3);
 
-    private static SendProgress Progress(Dictionary<DeliveryStatus, int> by)
+    private static SendProgress Progress(List<(DeliveryStatus Status, bool PossibleDuplicate, int Count)> by)
     {
-        int N(DeliveryStatus s) => by.GetValueOrDefault(s);
+        int N(DeliveryStatus s) => by.Where(x => x.Status == s).Sum(x => x.Count);
         var pending = N(DeliveryStatus.Planned) + N(DeliveryStatus.Sending);
-        var due = by.Values.Sum();
-        return new SendProgress(due, due - pending, pending, N(DeliveryStatus.Failed), N(DeliveryStatus.InDoubt));
+        var due = by.Sum(x => x.Count);
+        return new SendProgress(due, due - pending, pending, N(DeliveryStatus.Failed), by.Where(x => x.PossibleDuplicate).Sum(x => x.Count));
     }
 }

@@ -66,10 +66,10 @@ public sealed class RosterQuery(AppDbContext db)
         var ids = rows.Select(r => r.Person.Id).ToList();
         var messages = await db.OutboundMessages.AsNoTracking()
             .Where(m => m.SessionId == sessionId && ids.Contains(m.ParticipantId) && m.Status != DeliveryStatus.Planned)
-            .Select(m => new { m.ParticipantId, m.Kind, m.Channel, m.Status, m.Reason, m.SentAt, m.ClaimedAt, m.CreatedAt })
+            .Select(m => new { m.ParticipantId, m.Kind, m.Channel, m.Status, m.Reason, m.SentAt, m.ClaimedAt, m.CreatedAt, m.PossibleDuplicate })
             .ToListAsync(ct);
         var last = messages.GroupBy(m => m.ParticipantId).ToDictionary(g => g.Key, g => g
-            .Select(m => new LastMessage(m.Kind, m.Channel, m.Status, m.Reason, m.SentAt ?? m.ClaimedAt ?? m.CreatedAt))
+            .Select(m => new LastMessage(m.Kind, m.Channel, m.Status, m.Reason, m.SentAt ?? m.ClaimedAt ?? m.CreatedAt, m.PossibleDuplicate))
             .OrderBy(m => m.At).Last());
         return rows.Select(r => new RosterRow(
             r.Person.Id.ToString(), r.Person.FullName, r.Person.Organisation, r.Person.Group, r.Person.Sex, r.Person.Language,

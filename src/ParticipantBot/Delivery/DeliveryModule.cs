@@ -6,11 +6,16 @@ public static class DeliveryModule
     {
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<DeliveryMetrics>();
+        // Modules give the database their interceptors through DI (see PersistenceModule).
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, OutboxWakeInterceptor>();
         services.AddScoped<OutboxPlanner>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<SessionMessages>();
         services.AddScoped<NonResponderReminders>();
-        services.AddScoped<Invitations.IInvitationDispatch>(sp => sp.GetRequiredService<SessionMessages>());
+        services.AddScoped<SendRemindersHandler>();
+        services.AddScoped<OutboxRepair>();
+        services.AddScoped<ChangeReminderPolicyHandler>();
         return services;
     }
 }

@@ -5,7 +5,12 @@ namespace ParticipantBot.Delivery;
 /// <summary>What a channel did with one message.</summary>
 public abstract record SendResult
 {
-    public sealed record Sent(string? ChannelMessageId) : SendResult;
+    /// <param name="MayDuplicate">
+    /// The channel cannot tell whether an earlier, uncertain attempt of this message had arrived (Teams, Graph sendMail):
+    /// if there was one, the message is flagged as possibly arrived twice. False when the channel checked (the outbox
+    /// folder's file, an Outlook event's transactionId) or the attempt was the first.
+    /// </param>
+    public sealed record Sent(string? ChannelMessageId, bool MayDuplicate = false) : SendResult;
     /// <summary>A passing failure (429, 5xx, a timeout): try again, not before the time given if any.</summary>
     public sealed record Retry(string Reason, TimeSpan? After = null) : SendResult;
     /// <summary>A failure that retrying will not mend.</summary>
@@ -13,8 +18,11 @@ public abstract record SendResult
     /// <summary>The channel cannot reach this person (no Teams install, 403/404): another channel may.</summary>
     public sealed record Unreachable(string Reason) : SendResult;
     public sealed record Skipped(string Reason) : SendResult;
-    /// <summary>The channel may have delivered it (a 5xx to a request that is not safe to repeat): recorded, never sent again.</summary>
-    public sealed record InDoubt(string Reason) : SendResult;
+    /// <summary>
+    /// The channel may have delivered it (a 5xx to a request that is not safe to repeat): it is sent again later
+    /// (at least once), and the copy that then arrives is flagged as possibly the second.
+    /// </summary>
+    public sealed record Uncertain(string Reason, TimeSpan? After = null) : SendResult;
 }
 
 /// <summary>

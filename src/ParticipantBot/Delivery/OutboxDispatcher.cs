@@ -9,10 +9,12 @@ using ParticipantBot.Persistence;
 namespace ParticipantBot.Delivery;
 
 /// <summary>
-/// Sends what is due. A batch's context is read once; then a few messages at a time are claimed
-/// (planned to sending) by one conditional update — so two dispatchers never send the same one —
-/// sent in parallel, and their outcomes saved together right after. Only the messages of the group
-/// in flight when a process dies are left "sending", and become inDoubt.
+/// Sends what is due, at least once. A batch's context is read once; then a few messages at a time are
+/// claimed (planned to sending) by one conditional update — so two dispatchers never send the same one
+/// at once — sent in parallel, and their outcomes saved together right after. A message left "sending"
+/// by a dispatcher that died is planned again (<see cref="OutboundMessage.Reclaim"/>) and sent again:
+/// where the channel can tell that the first copy arrived it sends no second one, else the copy it sends
+/// is flagged as possibly the second.
 /// </summary>
 public sealed class OutboxDispatcher(
     AppDbContext db,
@@ -20,15 +22,17 @@ public sealed class OutboxDispatcher(
     IEnumerable<IMessageSender> senders,
     OutboxPlanner planner,
     IOptions<DeliveryOptions> options,
+    DeliveryMetrics metrics,
     ILogger<OutboxDispatcher> logger)
 {
-    public static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}";
+    /// <summary>This process, as it signs its claims: a process started again (even with the same pid, in a container) is another.</summary>
+    public static readonly string Instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly Dictionary<DeliveryChannel, IMessageSender> _senders = senders.ToDictionary(s => s.Channel);
 
     /// <returns>How many messages this run finished (sent, skipped, failed or planned again).</returns>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
-        await MarkAbandonedInDoubtAsync(ct);
+        await ReclaimAbandonedAsync(ct);
         var now = clock.GetUtcNow();
         var due = await db.OutboundMessages.AsNoTracking()
             .Where(m => m.Status == DeliveryStatus.Planned && m.DueAt <= now)
@@ -78,13 +82,11 @@ public sealed class OutboxDispatcher(
         var results = await Task.WhenAll(messages.Select(async m =>
         {
             var invitation = fresh.GetValueOrDefault((m.SessionId, m.ParticipantId));
-            if (WhySkip(m, invitation, context.Participants.GetValueOrDefault(m.ParticipantId)) is { } why) return (Message: m, Result: (SendResult)new SendResult.Skipped(why));
+            if (WhySkip(m, invitation, context.Participants.GetValueOrDefault(m.ParticipantId), context.Sessions.GetValueOrDefault(m.SessionId), clock.GetUtcNow()) is { } why)
+                return (Message: m, Result: (SendResult)new SendResult.Skipped(why));
             return (Message: m, Result: await SendAsync(m, context, ct));
         }));
-        await SaveOutcomesAsync(results, ct);
-        foreach (var (message, result) in results.Where(r => r.Result is SendResult.Unreachable))
-            if (await planner.FallBackToEmailAsync(message, ct))
-                logger.LogInformation("Message {MessageId} could not reach its participant in Teams; it goes by email instead.", message.Id);
+        await SaveOutcomesAsync(results, context, ct);
         return results.Length;
     }
 
@@ -126,8 +128,12 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>The group's outcomes in one save; an invitation changed meanwhile (an answer came in) is re-read and the rule applied again.</summary>
-    private async Task SaveOutcomesAsync((OutboundMessage Message, SendResult Result)[] results, CancellationToken ct)
+    /// <summary>
+    /// The group's outcomes in one save, with what they cause (a delivered invitation becomes "invited", a card
+    /// Teams could not deliver goes by email); an invitation changed meanwhile (an answer came in) is re-read and
+    /// the rule applied again.
+    /// </summary>
+    private async Task SaveOutcomesAsync((OutboundMessage Message, SendResult Result)[] results, DeliveryContext context, CancellationToken ct)
     {
         var ids = results.Select(r => r.Message.Id).ToList();
         var byId = results.ToDictionary(r => r.Message.Id, r => r.Result);
@@ -144,6 +150,9 @@ public sealed class OutboxDispatcher(
                 .ToDictionary(i => (i.SessionId, i.ParticipantId));
             foreach (var message in tracked)
                 Apply(message, invitations.GetValueOrDefault((message.SessionId, message.ParticipantId)), byId[message.Id], now);
+            foreach (var message in tracked.Where(m => byId[m.Id] is SendResult.Unreachable))
+                if (await planner.FallBackToEmailAsync(message, context.Participants.GetValueOrDefault(message.ParticipantId), ct))
+                    logger.LogInformation("Message {MessageId} could not reach its participant in Teams; it goes by email instead.", message.Id);
             await db.SaveChangesAsync(ct);
             return true;
         });
@@ -155,7 +164,7 @@ public sealed class OutboxDispatcher(
         switch (result)
         {
             case SendResult.Sent sent:
-                message.MarkSent(sent.ChannelMessageId, now);
+                message.MarkSent(sent.ChannelMessageId, now, sent.MayDuplicate);
                 if (message.Kind == MessageKind.Invitation && notSentInvitation is { Status: RsvpStatus.NotSent })
                     notSentInvitation.MoveTo(RsvpStatus.Invited, message.Channel == DeliveryChannel.Teams ? AnswerChannel.Teams : AnswerChannel.Email, "system", now);
                 break;
@@ -171,18 +180,24 @@ public sealed class OutboxDispatcher(
             case SendResult.Skipped skipped:
                 message.Skip(skipped.Reason);
                 break;
-            case SendResult.InDoubt inDoubt:
-                message.MarkInDoubt(inDoubt.Reason);
+            case SendResult.Uncertain uncertain:
+                message.RetryUncertain(uncertain.Reason, now + (uncertain.After ?? Backoff(message.Attempts)));
                 break;
         }
     }
 
-    /// <summary>The stop rules, checked at the moment of sending, whatever was planned.</summary>
-    private static string? WhySkip(OutboundMessage message, Invitation? invitation, Domain.Participants.Participant? person)
+    /// <summary>
+    /// The stop rules, checked at the moment of sending, whatever was planned: also against the clock, so that a
+    /// message sent again after a long stop never arrives too late to mean anything.
+    /// </summary>
+    private static string? WhySkip(OutboundMessage message, Invitation? invitation, Domain.Participants.Participant? person,
+        Domain.Campaigns.Session? session, DateTimeOffset now)
     {
-        if (invitation is null || person is null) return "The invitation no longer exists.";
+        if (invitation is null || person is null || session is null) return "The invitation no longer exists.";
         var isReminder = message.Kind is MessageKind.Reminder or MessageKind.DayBefore or MessageKind.Today;
         if (isReminder && person.StoppedAt is not null) return "The person asked for no more reminders.";
+        if (isReminder && now >= session.StartsAt) return "Too late: the session has started.";
+        if (message.Kind is not (MessageKind.Survey or MessageKind.SurveyReminder) && now > session.EndsAt) return "Too late: the session is over.";
         return (message.Kind, invitation.Status) switch
         {
             (MessageKind.Cancellation or MessageKind.Withdrawal, _) => null,
@@ -202,15 +217,23 @@ public sealed class OutboxDispatcher(
         return TimeSpan.FromSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
 
-    /// <summary>Messages still "sending" past their lease were cut off by a crash: shown as inDoubt, never silently resent.</summary>
-    private async Task MarkAbandonedInDoubtAsync(CancellationToken ct)
+    /// <summary>
+    /// Messages a dispatcher left "sending" were cut off by a crash: planned again, to be sent again. A claim is
+    /// abandoned when its lease ran out; on SQLite, which one process serves, any claim of another process is.
+    /// </summary>
+    private async Task ReclaimAbandonedAsync(CancellationToken ct)
     {
-        var before = clock.GetUtcNow() - TimeSpan.FromSeconds(options.Value.LeaseSeconds);
-        var stale = await db.OutboundMessages.Where(m => m.Status == DeliveryStatus.Sending && m.ClaimedAt < before).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var before = now - TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        var ours = Instance + ":";
+        var stale = db.Database.IsSqlite()
+            ? await db.OutboundMessages.Where(m => m.Status == DeliveryStatus.Sending && (m.ClaimedBy == null || !m.ClaimedBy.StartsWith(ours) || m.ClaimedAt < before)).ToListAsync(ct)
+            : await db.OutboundMessages.Where(m => m.Status == DeliveryStatus.Sending && m.ClaimedAt < before).ToListAsync(ct);
         if (stale.Count == 0) return;
-        foreach (var message in stale) message.MarkInDoubt();
+        foreach (var message in stale) message.Reclaim(now);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        logger.LogWarning("{Count} message(s) were being sent when a dispatcher stopped; they are marked inDoubt.", stale.Count);
+        logger.LogWarning("{Count} message(s) were being sent when a dispatcher stopped; they are sent again (flagged where the channel cannot tell whether they arrived).", stale.Count);
+        metrics.Reclaimed(stale.Count);
     }
 }

@@ -15,9 +15,11 @@ public sealed record PlannedMessage(Participant Person, MessageKind Kind, int Se
 /// Writes the messages participants are owed into the outbox. Invitations, updates and
 /// cancellations go on every channel the person asked for that can carry them; reminders and
 /// other notices on the best one (Teams when reachable, else email). Planning the same message
-/// twice changes nothing.
+/// twice changes nothing. It only adds rows to the use case's unit of work: they are saved with the
+/// change that caused them, in its transaction (see <see cref="UnitOfWork"/>), and the dispatcher is
+/// woken once that commits (<see cref="OutboxWakeInterceptor"/>).
 /// </summary>
-public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchSignal signal, IEnumerable<IMessageSender> senders)
+public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, IEnumerable<IMessageSender> senders)
 {
     private readonly HashSet<DeliveryChannel> _available = senders.Select(s => s.Channel).ToHashSet();
 
@@ -78,6 +80,8 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchS
         var existing = (await db.OutboundMessages
             .Where(m => m.SessionId == session.Id && kinds.Contains(m.Kind) && ids.Contains(m.ParticipantId))
             .Select(m => m.IdempotencyKey).ToListAsync(ct)).ToHashSet();
+        // And those this unit of work planned already, not saved yet.
+        existing.UnionWith(db.ChangeTracker.Entries<OutboundMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.IdempotencyKey));
         var reachable = await ReachableInTeamsAsync(people, ct);
         var planned = 0;
         foreach (var (person, kind, sequence, dueAt) in wanted)
@@ -111,8 +115,6 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchS
                 planned++;
             }
         }
-        await db.SaveChangesAsync(ct);
-        if (planned > 0) signal.Wake();
         return planned;
 
         void Record(OutboundMessage skipped, string reason)
@@ -124,17 +126,13 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, DispatchS
     }
 
     /// <summary>Teams could not deliver: the same message goes by email, once, when the person has an address.</summary>
-    public async Task<bool> FallBackToEmailAsync(OutboundMessage failed, CancellationToken ct)
+    public async Task<bool> FallBackToEmailAsync(OutboundMessage failed, Participant? person, CancellationToken ct)
     {
-        if (failed.Channel != DeliveryChannel.Teams || !_available.Contains(DeliveryChannel.Email)) return false;
-        var person = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == failed.ParticipantId, ct);
-        if (person?.Email is null) return false;
+        if (failed.Channel != DeliveryChannel.Teams || !_available.Contains(DeliveryChannel.Email) || person?.Email is null) return false;
         var key = OutboundMessage.KeyOf(failed.ParticipantId, failed.SessionId, failed.Kind, failed.Sequence, DeliveryChannel.Email);
         if (await db.OutboundMessages.AnyAsync(m => m.IdempotencyKey == key, ct)) return false;
         var now = clock.GetUtcNow();
         db.OutboundMessages.Add(OutboundMessage.Plan(failed.CampaignId, failed.SessionId, failed.ParticipantId, failed.Kind, failed.Sequence, DeliveryChannel.Email, now, now));
-        await db.SaveChangesAsync(ct);
-        signal.Wake();
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParticipantBot.Api;
+using ParticipantBot.Application;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Reminders;
 using ParticipantBot.Identity;
@@ -31,15 +32,12 @@ public static class ReminderEndpoints
 
     /// <summary>Reminds, now, everyone invited to the session who has not answered yet.</summary>
     private static async Task<Results<Accepted<RemindNowResult>, NotFound, ProblemHttpResult>> SendNow(
-        Guid id, CampaignAccess access, Audit.AuditLog audit, AppDbContext db, NonResponderReminders reminders, CancellationToken ct)
+        Guid id, CampaignAccess access, SendRemindersHandler remind, CancellationToken ct)
     {
-        if (await access.FindSessionAsync(id, ct) is not { Session: var session }) return TypedResults.NotFound();
-        if (reminders.WhyNot(session) is { } why) return Problems.Conflict(why, "state");
-        var result = await reminders.RemindAsync(session, ct);
-        audit.Record(session.CampaignId, Domain.Audit.AuditAction.RemindersSent,
-            $"Reminder round {result.Round}: {result.Planned} reminder(s) planned for {result.NonResponders} person(s) who had not answered.", session.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Accepted($"/api/sessions/{id}/messages", result);
+        if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
+        var outcome = await remind.HandleAsync(new SendReminders(id, access.UserId), ct);
+        if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
+        return TypedResults.Accepted($"/api/sessions/{id}/messages", outcome.Value);
     }
 
     private static async Task<Results<Ok<ReminderPolicyDto>, NotFound>> Get(Guid id, CampaignAccess access, CancellationToken ct) =>
@@ -47,9 +45,9 @@ public static class ReminderEndpoints
 
     /// <summary>Changes the policy; planned reminders move to their new times, obsolete ones are dropped, new ones planned.</summary>
     private static async Task<Results<Ok<ReminderPolicyDto>, NotFound, ProblemHttpResult>> Put(
-        Guid id, ReminderPolicyDto request, CampaignAccess access, Audit.AuditLog audit, AppDbContext db, SessionMessages messages, CancellationToken ct)
+        Guid id, ReminderPolicyDto request, CampaignAccess access, ChangeReminderPolicyHandler change, CancellationToken ct)
     {
-        if (await access.FindSessionAsync(id, ct) is not { Session: var session }) return TypedResults.NotFound();
+        if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         var errors = new List<ApiError>();
         TimeOnly Parse(string? value, string field, TimeOnly fallback)
         {
@@ -71,10 +69,8 @@ public static class ReminderEndpoints
             QuietUntil = Parse(request.QuietUntil, "quietUntil", d.QuietUntil),
         };
         if (errors.Count > 0) return Problems.Validation(errors);
-        session.SetReminderPolicy(policy);
-        audit.Record(session.CampaignId, Domain.Audit.AuditAction.ReminderPolicyChanged, "Reminder policy changed: " + audit.Changed(session), session.Id);
-        await db.SaveChangesAsync(ct);
-        await messages.ReplanRemindersAsync(session, ct);
-        return TypedResults.Ok(ReminderPolicyDto.From(session.ReminderPolicy));
+        var outcome = await change.HandleAsync(new ChangeReminderPolicy(id, policy, access.UserId), ct);
+        if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
+        return TypedResults.Ok(ReminderPolicyDto.From(outcome.Value!));
     }
 }

@@ -15,6 +15,7 @@ public static class EmailModule
         services.AddSingleton(sp => new LimitedEmailTransport(
             sp.GetRequiredService<PickupFolderTransport>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>()));
         services.AddScoped<IMessageSender, EmailSender>();
+        services.AddHostedService<OutboxFolderCleanup>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport tr
             return await outlook.SendAsync(message, found.Campaign, found.Session, found.Person,
                 composer.Content(message, found.Campaign, found.Session, found.Person, found.Invitation.Id), ct);
         var mime = composer.Compose(message, found.Campaign, found.Session, found.Person, found.Invitation.Id);
-        return new SendResult.Sent(await transport.SendAsync(mime, ct));
+        // The outbox folder tells whether an earlier attempt wrote the file: it never makes a second copy.
+        return new SendResult.Sent(await transport.SendAsync(mime, message.Uncertainty is not null, ct));
     }
 }

@@ -33,10 +33,10 @@ public sealed class LimitedEmailTransport : IEmailTransport, IDisposable
     public void Started() => _perMinute?.Started();
 
     /// <summary>Sends within the concurrency limit; callers reserve with <see cref="ReserveAsync"/> first.</summary>
-    public async Task<string> SendAsync(MimeMessage message, CancellationToken ct)
+    public async Task<string> SendAsync(MimeMessage message, bool mayHaveBeenSent, CancellationToken ct)
     {
         await _concurrency.WaitAsync(ct);
-        try { return await _inner.SendAsync(message, ct); }
+        try { return await _inner.SendAsync(message, mayHaveBeenSent, ct); }
         finally { _concurrency.Release(); }
     }
 

@@ -7,7 +7,8 @@ namespace ParticipantBot.Invitations;
 /// <summary>Whom to invite: a list of participants, a stakeholder group, or everyone in the campaign.</summary>
 public sealed record InviteRequest(List<Guid>? ParticipantIds, string? Group, bool? All);
 
-public sealed record InviteResult(int Requested, int Created, int AlreadyInvited, int HandedToChannels, int Waiting, string Message);
+/// <param name="Repaired">Invitations that existed, had never been sent and had no message: planned again.</param>
+public sealed record InviteResult(int Requested, int Created, int AlreadyInvited, int HandedToChannels, int Waiting, string Message, int Repaired = 0);
 
 public sealed record AnswerRequest(RsvpStatus? Status, AnswerChannel? Channel, string? Note);
 
@@ -19,7 +20,8 @@ public sealed record ChangeDto(DateTimeOffset At, RsvpStatus From, RsvpStatus To
 }
 
 /// <summary>The latest message to the person on one channel: how it went, and why when it did not.</summary>
-public sealed record DeliveryDto(Domain.Messages.DeliveryChannel Channel, Domain.Messages.MessageKind Kind, Domain.Messages.DeliveryStatus Status, string? Reason, DateTimeOffset? SentAt);
+public sealed record DeliveryDto(Domain.Messages.DeliveryChannel Channel, Domain.Messages.MessageKind Kind, Domain.Messages.DeliveryStatus Status, string? Reason, DateTimeOffset? SentAt,
+    bool MayHaveArrivedTwice = false);
 
 public sealed record InvitationDto(
     string Id, string SessionId, string ParticipantId, string Name, string? Email, string Group, Sex Sex, Language Language,

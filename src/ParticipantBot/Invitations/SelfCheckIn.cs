@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
@@ -15,9 +14,10 @@ public sealed record SelfCheckInResult(Session? Session, bool AlreadyRecorded)
 
 /// <summary>
 /// Participants checking themselves in from chat, during the window of a session whose organisers
-/// allowed it (from 30 minutes before the start to the end). Only the person's own invitation moves.
+/// allowed it (from 30 minutes before the start to the end). Only the person's own invitation moves,
+/// through the one answer path (<see cref="RecordAnswerHandler"/>).
 /// </summary>
-public sealed class SelfCheckIn(AppDbContext db, SessionMessages messages, TimeProvider clock)
+public sealed class SelfCheckIn(AppDbContext db, RecordAnswerHandler answers, TimeProvider clock)
 {
     /// <summary>States from which a person who is there may say so: anyone still invited, even one who had declined.</summary>
     public static bool CanCheckIn(RsvpStatus status) =>
@@ -42,21 +42,12 @@ public sealed class SelfCheckIn(AppDbContext db, SessionMessages messages, TimeP
     /// <summary>Records the invitation as attended, if its session is open for check-in now.</summary>
     public async Task<SelfCheckInResult> RecordAsync(Guid invitationId, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var result = await db.RetryOnConflictAsync(async () =>
-        {
-            var invitation = await db.Invitations.FirstAsync(i => i.Id == invitationId, ct);
-            var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == invitation.SessionId, ct);
-            if (invitation.Status == RsvpStatus.Attended) return ((Session?)session, invitation.ParticipantId, (AnswerOutcome?)null, true);
-            if (!session.IsSelfCheckInOpen(now) || !CanCheckIn(invitation.Status)) return (null, invitation.ParticipantId, null, false);
-            var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
-            var outcome = new Roster(session, invitations).Record(invitations.Single(i => i.Id == invitationId), RsvpStatus.Attended,
-                AnswerChannel.Teams, $"participant:{invitation.ParticipantId}", now, "checked in themselves");
-            await db.SaveChangesAsync(ct);
-            return (session, invitation.ParticipantId, outcome, false);
-        });
-        var (checkedSession, participantId, answer, already) = result;
-        if (answer is not null) await messages.AfterAnswerAsync(checkedSession!, participantId, answer, ct);
-        return new SelfCheckInResult(checkedSession, already);
+        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitationId, ct);
+        if (invitation is null) return new SelfCheckInResult(null, false);
+        var outcome = await answers.HandleAsync(new RecordAnswer(invitation.SessionId, invitation.ParticipantId, new Answer.SelfCheckIn(),
+            AnswerChannel.Teams, $"participant:{invitation.ParticipantId}", InvitationId: invitationId), ct);
+        if (!outcome.Succeeded) return new SelfCheckInResult(null, false);
+        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == invitation.SessionId, ct);
+        return new SelfCheckInResult(session, outcome.Value!.AlreadyRecorded);
     }
 }

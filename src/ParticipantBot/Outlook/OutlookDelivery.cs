@@ -42,15 +42,15 @@ public sealed class OutlookDelivery(
             var status = e.ResponseStatusCode;
             var reason = (e is ODataError o ? $"Graph answered {status}: {o.Error?.Code} {o.Error?.Message}" : $"Graph answered {status}: {e.Message}").Trim();
             if (status == 429 || (status >= 500 && IsEventRequest(message))) return new SendResult.Retry(reason, RetryAfter(e));
-            // sendMail after a 5xx may have gone: recorded, not sent again.
-            if (status >= 500) return new SendResult.InDoubt(reason + " (the email may have been sent)");
+            // sendMail after a 5xx may have gone: sent again (at least once), and the copy that then arrives is flagged.
+            if (status >= 500) return new SendResult.Uncertain(reason + " (the email may have been sent)", RetryAfter(e));
             return new SendResult.Failed(reason);
         }
         catch (HttpRequestException e)
         {
             return IsEventRequest(message)
                 ? new SendResult.Retry("Graph could not be reached: " + e.Message)
-                : new SendResult.InDoubt("Graph could not be reached while sending: " + e.Message);
+                : new SendResult.Uncertain("Graph could not be reached while sending (the email may have been sent): " + e.Message);
         }
     }
 
@@ -71,7 +71,8 @@ public sealed class OutlookDelivery(
                 await graph.Users[Mailbox].Events[known.EventId].PatchAsync(OutlookEvents.Event(session, person, content), cancellationToken: ct);
                 known.Sequence = session.Sequence;
                 await db.SaveChangesAsync(ct);
-                return new SendResult.Sent(known.EventId);
+                // Exchange sends the attendee an update at each PATCH: after an uncertain attempt, a second one may have gone.
+                return new SendResult.Sent(known.EventId, MayDuplicate: true);
             }
             catch (ODataError e) when (e.ResponseStatusCode == 404)
             {
@@ -130,7 +131,8 @@ public sealed class OutlookDelivery(
             },
             SaveToSentItems = true,
         }, cancellationToken: ct);
-        return new SendResult.Sent(null);
+        // Graph cannot tell whether an earlier, uncertain sendMail went: the copy is flagged if there was one.
+        return new SendResult.Sent(null, MayDuplicate: true);
     }
 
     private static string TransactionId(string idempotencyKey, string? replacedEventId) =>

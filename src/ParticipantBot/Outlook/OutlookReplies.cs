@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using ParticipantBot.Delivery;
+using ParticipantBot.Application;
+using ParticipantBot.Invitations;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Persistence;
@@ -16,7 +17,7 @@ namespace ParticipantBot.Outlook;
 /// sync never undoes an answer given later on the web page or in Teams.
 /// </summary>
 public sealed class OutlookReplies(
-    AppDbContext db, GraphServiceClient graph, SessionMessages messages, IOptions<GraphOptions> options, TimeProvider clock, ILogger<OutlookReplies> logger)
+    AppDbContext db, GraphServiceClient graph, RecordAnswerHandler answers, IOptions<GraphOptions> options, TimeProvider clock, ILogger<OutlookReplies> logger)
 {
     /// <summary>Every event of a session that has not ended more than a day ago; returns how many answers changed.</summary>
     public async Task<int> SyncAllAsync(CancellationToken ct)
@@ -76,30 +77,15 @@ public sealed class OutlookReplies(
 
     private async Task<bool> ApplyAsync(OutlookEvent known, RsvpResponse answer, DateTimeOffset repliedAt, CancellationToken ct)
     {
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == known.SessionId, ct);
-        if (session is null || session.IsCancelled || clock.GetUtcNow() >= session.StartsAt) return false;
-        var outcome = await db.RetryOnConflictAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
-            var invitation = invitations.FirstOrDefault(i => i.ParticipantId == known.ParticipantId);
-            // Anything that happened to the invitation after the reply (a web answer, a withdrawal) wins.
-            if (invitation is null || invitation.UpdatedAt >= repliedAt) return null;
-            if (invitation.Status is RsvpStatus.Withdrawn or RsvpStatus.Cancelled or RsvpStatus.Attended or RsvpStatus.NoShow) return null;
-            AnswerOutcome result;
-            try { result = new Roster(session, invitations).Answer(invitation, answer, AnswerChannel.Outlook, $"participant:{known.ParticipantId}", clock.GetUtcNow()); }
-            catch (Domain.Common.DomainException e)
-            {
-                logger.LogInformation("An Outlook reply of participant {ParticipantId} was not recorded: {Reason}", known.ParticipantId, e.Message);
-                return null;
-            }
-            await db.SaveChangesAsync(ct);
-            return result;
-        });
         db.ChangeTracker.Clear();
-        if (outcome is null || !outcome.Changed) return false;
-        logger.LogInformation("Participant {ParticipantId} answered {Status} in Outlook for session {SessionId}.", known.ParticipantId, outcome.Status, session.Id);
-        await messages.AfterAnswerAsync(session, known.ParticipantId, outcome, ct);
+        // The one answer path: closed answers are refused, and anything that happened to the invitation after the reply
+        // (a web answer, a withdrawal) wins over it.
+        var recorded = await answers.HandleAsync(new RecordAnswer(known.SessionId, known.ParticipantId, new Answer.Reply(answer), AnswerChannel.Outlook,
+            $"participant:{known.ParticipantId}", RepliedAt: repliedAt), ct);
+        if (recorded.Refusal is { Kind: not RefusalKind.NotFound } refused)
+            logger.LogInformation("An Outlook reply of participant {ParticipantId} was not recorded: {Reason}", known.ParticipantId, refused.Message);
+        if (recorded.Value is not { Outcome.Changed: true } done) return false;
+        logger.LogInformation("Participant {ParticipantId} answered {Status} in Outlook for session {SessionId}.", known.ParticipantId, done.Outcome.Status, known.SessionId);
         return true;
     }
 }

@@ -56,8 +56,16 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider cl
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await rsvp.AnswerAsync(view, new WebAnswer(response.Value, consent, transport, diet, accessibility, interpretation, sex, organisation,
+        var outcome = await rsvp.AnswerAsync(view, new WebAnswer(response.Value, consent, transport, diet, accessibility, interpretation, sex, organisation,
             lang is not null && LanguageCodes.TryParse(lang, out var chosen) ? chosen : null, Groups.FirstOrDefault(g => g == group?.Trim())), ct);
+        // Answers closed meanwhile (the session started, the invitation was withdrawn): the page, reloaded, says so.
+        if (outcome.Refusal is { Kind: Application.RefusalKind.Conflict }) return RedirectToPage(new { token, lang = Language.Code() });
+        if (outcome.Refusal is not null)
+        {
+            Error = T("Page.AnswerRequired");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         return RedirectToPage(new { token, lang = Language.Code(), saved = true });
     }
 

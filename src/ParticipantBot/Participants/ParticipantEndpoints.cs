@@ -83,15 +83,10 @@ public static class ParticipantEndpoints
     }
 
     /// <summary>Erases the person everywhere (a right to erasure): database rows, messages, conversation references, outbox files.</summary>
-    private static async Task<Results<NoContent, NotFound>> Delete(Guid cid, Guid pid, CampaignAccess access, AuditLog audit, AppDbContext db,
-        Privacy.PersonalDataEraser eraser, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> Delete(Guid cid, Guid pid, CampaignAccess access, Privacy.PersonalDataEraser eraser, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
-        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
-        if (participant is null) return TypedResults.NotFound();
-        audit.Record(cid, AuditAction.ParticipantErased, "Erased with their invitations, messages, conversation references, outbox files and named survey answers.", participantId: pid);
-        await eraser.EraseParticipantAsync(participant, ct);
-        return TypedResults.NoContent();
+        return await eraser.EraseParticipantAsync(cid, pid, access.UserId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     /// <summary>The details a request states, over the current ones for a PATCH; every problem is named.</summary>

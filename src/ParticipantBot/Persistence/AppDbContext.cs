@@ -267,6 +267,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.Property(m => m.Reason).HasMaxLength(1000);
             e.Property(m => m.ChannelMessageId).HasMaxLength(300);
             e.Property(m => m.ClaimedBy).HasMaxLength(200);
+            e.Property(m => m.Uncertainty).HasMaxLength(1000);
             e.Ignore(m => m.IsFinished);
             e.HasOne<Participant>().WithMany().HasForeignKey(m => m.ParticipantId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Session>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ParticipantBot.Persistence;
@@ -25,7 +26,7 @@ public static class PersistenceModule
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
@@ -33,10 +34,13 @@ public static class PersistenceModule
             connectionString = string.IsNullOrWhiteSpace(connectionString)
                 ? DefaultSqlite(builder.Environment.ContentRootPath)
                 : connectionString;
-            builder.Services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(SqliteSecureDelete.Instance));
+            builder.Services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString)
+                .AddInterceptors(SqliteSecureDelete.Instance).AddInterceptors(sp.GetServices<IInterceptor>()));
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         builder.Services.AddSingleton(new DatabaseDescription(provider, Redact(connectionString)));
+        // One use case, one transaction.
+        builder.Services.AddScoped<UnitOfWork>();
         // Keys in the database: signed links survive restarts and work on every instance.
         builder.Services.AddDataProtection().SetApplicationName("ParticipantBot").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -27,13 +27,13 @@ public sealed class RetentionJob(IServiceScopeFactory scopes)
         var db = services.GetRequiredService<AppDbContext>();
         var eraser = services.GetRequiredService<PersonalDataEraser>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var campaigns = await db.Campaigns.Where(c => c.PersonalDataErasedAt == null).ToListAsync(ct);
+        var campaigns = await db.Campaigns.AsNoTracking().Where(c => c.PersonalDataErasedAt == null).ToListAsync(ct);
         var ends = await db.Sessions.GroupBy(s => s.CampaignId).Select(g => new { g.Key, Last = g.Max(s => s.EndsAt) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
         var erased = 0;
         foreach (var campaign in campaigns)
         {
             if (campaign.ErasureDue(ends.TryGetValue(campaign.Id, out var last) ? last : null) is not { } due || now < due) continue;
-            await eraser.EraseCampaignAsync(campaign, ct);
+            await eraser.EraseCampaignAsync(campaign.Id, ct);
             erased++;
         }
         return erased;

@@ -56,6 +56,7 @@ public static class SchedulingModule
                 server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
             });
         services.AddTransient<OutboxDispatchJob>();
+        services.AddTransient<OutboxRepairJob>();
         services.AddSingleton<DispatchGate>();
         services.AddScoped<DigestJob>();
         services.AddSingleton<IDispatchTrigger, HangfireDispatchTrigger>();
@@ -81,6 +82,9 @@ public static class SchedulingModule
         var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Services.GetRequiredService<IOptions<Configuration.AppOptions>>().Value.DefaultTimeZone);
         var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DispatchCron);
+        jobs.AddOrUpdate<OutboxRepairJob>(OutboxRepairJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.RepairCron);
+        // And once now: what a crash left behind is mended at start-up, not a few minutes later.
+        app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<OutboxRepairJob>(j => j.RunAsync(CancellationToken.None));
         jobs.AddOrUpdate<DigestJob>(DigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DigestCron, new RecurringJobOptions { TimeZone = zone });
         app.RegisterOutlookJobs(jobs);
         Surveys.SurveyModule.RegisterSurveyJobs(app, jobs);

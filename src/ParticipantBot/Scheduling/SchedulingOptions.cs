@@ -25,6 +25,10 @@ public sealed class SchedulingOptions
     [Required]
     public string DispatchCron { get; set; } = "*/15 * * * * *";
 
+    /// <summary>Cron of the outbox's self-repair (five fields), which also runs once at start-up.</summary>
+    [Required]
+    public string RepairCron { get; set; } = "*/5 * * * *";
+
     /// <summary>Local time (in the default zone) of the organisers' daily digest.</summary>
     [Required]
     public string DigestCron { get; set; } = "0 18 * * *";

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Api;
+using ParticipantBot.Application;
 using ParticipantBot.Audit;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Audit;
@@ -49,17 +50,25 @@ public static class SurveyEndpoints
 
     /// <summary>Opens the survey now instead of at the session's end plus the delay.</summary>
     private static async Task<Results<Accepted<SurveyOpened>, NotFound, ProblemHttpResult>> Open(
-        Guid id, CampaignAccess access, SurveyService surveys, AuditLog audit, AppDbContext db, CancellationToken ct)
+        Guid id, CampaignAccess access, SurveyService surveys, AuditLog audit, AppDbContext db, UnitOfWork unit, CancellationToken ct)
     {
-        if (await access.FindSessionAsync(id, ct) is not { Session: var session }) return TypedResults.NotFound();
-        if (session.IsCancelled) return Problems.Conflict("The session is cancelled: there is nobody to ask.", "state");
-        var survey = await surveys.EnsureAsync(session, ct);
-        if (!survey.Enabled) return Problems.Conflict("The survey is switched off for this session: enable it first.", "enabled");
-        if (survey.IsOpened) return Problems.Conflict("The survey is already open (or closed).", "status");
-        var sentTo = await surveys.OpenAsync(survey, session, ct);
-        audit.Record(session.CampaignId, AuditAction.SurveyChanged, $"Survey opened for {sentTo} participant(s).", session.Id);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Accepted($"/api/sessions/{id}/survey/results", new SurveyOpened(SurveyState.Open, sentTo, survey.ClosesAt));
+        if (await access.FindSessionAsync(id, ct) is not { Session: var found }) return TypedResults.NotFound();
+        await surveys.EnsureAsync(found, ct);
+        var by = access.UserId;
+        // The opening, its messages and its audit entry: one transaction.
+        var outcome = await unit.RunAsync<SurveyOpened>(async c =>
+        {
+            var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == id, c);
+            if (session.IsCancelled) return Refusal.Conflict("The session is cancelled: there is nobody to ask.", "state", "session.cancelled");
+            var survey = await db.Surveys.FirstAsync(s => s.SessionId == id, c);
+            if (!survey.Enabled) return Refusal.Conflict("The survey is switched off for this session: enable it first.", "enabled", "survey.disabled");
+            if (survey.IsOpened) return Refusal.Conflict("The survey is already open (or closed).", "status", "survey.opened");
+            var sentTo = await surveys.OpenAsync(survey, session, c);
+            audit.RecordAs(by, session.CampaignId, AuditAction.SurveyChanged, $"Survey opened for {sentTo} participant(s).", session.Id);
+            return new SurveyOpened(SurveyState.Open, sentTo, survey.ClosesAt);
+        }, ct);
+        if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
+        return TypedResults.Accepted($"/api/sessions/{id}/survey/results", outcome.Value);
     }
 
     private static async Task<Results<Ok<SurveyResultsDto>, NotFound>> Results(

@@ -27,7 +27,7 @@ public abstract record SubmitOutcome
 /// delay (or at once), sent through the outbox to those who attended (or, when attendance was not
 /// taken, who accepted) with one reminder before it closes, and answers kept once per person.
 /// </summary>
-public sealed class SurveyService(AppDbContext db, OutboxPlanner planner, TimeProvider clock, ILogger<SurveyService> logger)
+public sealed class SurveyService(AppDbContext db, UnitOfWork unit, OutboxPlanner planner, TimeProvider clock, ILogger<SurveyService> logger)
 {
     /// <summary>The reminder goes when this share of the open period has passed (day 4 of 7 by default).</summary>
     private const double ReminderAt = 0.6;
@@ -48,13 +48,15 @@ public sealed class SurveyService(AppDbContext db, OutboxPlanner planner, TimePr
         return survey;
     }
 
-    /// <summary>Opens the survey now and plans it, and its reminder, for the people it is for.</summary>
+    /// <summary>
+    /// Opens the survey now and plans it, and its reminder, for the people it is for: inside the caller's unit of
+    /// work, so that the opening and its messages are saved together.
+    /// </summary>
     public async Task<int> OpenAsync(Survey survey, Session session, CancellationToken ct)
     {
         if (survey.IsOpened) return 0;
         var now = clock.GetUtcNow();
         survey.Open(now);
-        await db.SaveChangesAsync(ct);
         var people = await RecipientsAsync(session.Id, ct);
         if (people.Count == 0) return 0;
         await planner.PlanAsync(session, people, MessageKind.Survey, 0, now, ct);
@@ -64,19 +66,25 @@ public sealed class SurveyService(AppDbContext db, OutboxPlanner planner, TimePr
         return people.Count;
     }
 
-    /// <summary>Opens every survey whose time has come (sessions that ended within the last week; the job runs this).</summary>
+    /// <summary>Opens every survey whose time has come (sessions that ended within the last week; the job runs this), each in its own transaction.</summary>
     public async Task<int> OpenDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var since = now.AddDays(-Survey.DefaultOpenDays);
-        var ended = await db.Sessions.Where(s => s.State == SessionState.Scheduled && s.EndsAt <= now && s.EndsAt > since).ToListAsync(ct);
+        var ended = await db.Sessions.AsNoTracking().Where(s => s.State == SessionState.Scheduled && s.EndsAt <= now && s.EndsAt > since)
+            .Select(s => s.Id).ToListAsync(ct);
         var opened = 0;
-        foreach (var session in ended)
+        foreach (var sessionId in ended)
         {
-            var survey = await EnsureAsync(session, ct);
-            if (!survey.Enabled || survey.IsOpened || now < survey.OpensAt(session.EndsAt)) continue;
-            await OpenAsync(survey, session, ct);
-            opened++;
+            var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, ct);
+            await EnsureAsync(session, ct);
+            opened += await unit.RunAsync(async c =>
+            {
+                var survey = await db.Surveys.FirstAsync(s => s.SessionId == sessionId, c);
+                if (!survey.Enabled || survey.IsOpened || now < survey.OpensAt(session.EndsAt)) return 0;
+                await OpenAsync(survey, session, c);
+                return 1;
+            }, ct);
         }
         return opened;
     }
@@ -94,33 +102,38 @@ public sealed class SurveyService(AppDbContext db, OutboxPlanner planner, TimePr
         db.OutboundMessages.Where(m => m.SessionId == sessionId && m.Kind == MessageKind.Survey && m.Sequence == 0)
             .Select(m => m.ParticipantId).Distinct().CountAsync(ct);
 
+    /// <summary>One person's answers: the marker that refuses a second submission, the answers, and their survey reminder dropped, in one transaction.</summary>
     public async Task<SubmitOutcome> SubmitAsync(Session session, Guid participantId, IReadOnlyList<SurveyAnswer> answers, AnswerChannel channel, CancellationToken ct)
     {
-        var survey = await db.Surveys.FirstOrDefaultAsync(s => s.SessionId == session.Id, ct);
-        var now = clock.GetUtcNow();
-        if (survey is null || !survey.IsOpened) return new SubmitOutcome.NotOpen();
-        if (survey.IsClosed(now)) return new SubmitOutcome.Closed();
-        if (!await db.OutboundMessages.AnyAsync(m => m.SessionId == session.Id && m.ParticipantId == participantId && m.Kind == MessageKind.Survey, ct))
-            return new SubmitOutcome.NotRecipient();
-        if (await db.SurveySubmissions.AnyAsync(s => s.SurveyId == survey.Id && s.ParticipantId == participantId, ct))
-            return new SubmitOutcome.AlreadyAnswered();
-        if (survey.Check(answers) is { Count: > 0 } problems) return new SubmitOutcome.Invalid(problems);
+        try
+        {
+            return await unit.RunAsync(async c =>
+            {
+                var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.SessionId == session.Id, c);
+                var now = clock.GetUtcNow();
+                if (survey is null || !survey.IsOpened) return new SubmitOutcome.NotOpen();
+                if (survey.IsClosed(now)) return new SubmitOutcome.Closed();
+                if (!await db.OutboundMessages.AnyAsync(m => m.SessionId == session.Id && m.ParticipantId == participantId && m.Kind == MessageKind.Survey, c))
+                    return new SubmitOutcome.NotRecipient();
+                if (await db.SurveySubmissions.AnyAsync(s => s.SurveyId == survey.Id && s.ParticipantId == participantId, c))
+                    return new SubmitOutcome.AlreadyAnswered();
+                if (survey.Check(answers) is { Count: > 0 } problems) return (SubmitOutcome)new SubmitOutcome.Invalid(problems);
 
-        var person = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, ct);
-        // The marker and the answers are written together; the marker's key refuses a second submission, even a simultaneous one.
-        db.SurveySubmissions.Add(SurveySubmission.Of(survey.Id, participantId));
-        db.SurveyResponses.Add(SurveyResponse.Create(survey, participantId, person.Group, person.Sex, channel, answers, now));
-        try { await db.SaveChangesAsync(ct); }
+                var person = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, c);
+                // The marker's key refuses a second submission, even a simultaneous one.
+                db.SurveySubmissions.Add(SurveySubmission.Of(survey.Id, participantId));
+                db.SurveyResponses.Add(SurveyResponse.Create(survey, participantId, person.Group, person.Sex, channel, answers, now));
+                var reminders = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.ParticipantId == participantId
+                    && m.Kind == MessageKind.SurveyReminder && m.Status == DeliveryStatus.Planned).ToListAsync(c);
+                foreach (var reminder in reminders) reminder.Skip("The person answered the survey.");
+                return new SubmitOutcome.Saved();
+            }, ct);
+        }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
+            // Submitted at the same moment through another channel: that one was kept.
             return new SubmitOutcome.AlreadyAnswered();
         }
-        var reminders = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.ParticipantId == participantId
-            && m.Kind == MessageKind.SurveyReminder && m.Status == DeliveryStatus.Planned).ToListAsync(ct);
-        foreach (var reminder in reminders) reminder.Skip("The person answered the survey.");
-        await db.SaveChangesAsync(ct);
-        return new SubmitOutcome.Saved();
     }
 
     private Task<List<Guid>> IdsAsync(Guid sessionId, RsvpStatus status, CancellationToken ct) =>

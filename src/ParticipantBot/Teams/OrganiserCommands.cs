@@ -20,7 +20,7 @@ namespace ParticipantBot.Teams;
 /// the organiser API: someone else's session is answered as if it did not exist.
 /// </summary>
 public sealed class OrganiserCommands(
-    AppDbContext db, CampaignAccess access, NonResponderReminders reminders, AuditLog audit, CardFactory cards, TimeProvider clock,
+    AppDbContext db, CampaignAccess access, NonResponderReminders reminders, SendRemindersHandler remind, CardFactory cards, TimeProvider clock,
     ILogger<OrganiserCommands> logger)
 {
     public const string RemindVerb = "organiser.remind";
@@ -60,11 +60,8 @@ public sealed class OrganiserCommands(
         if (verb == DropVerb) return Message(lang, Texts.Get("Organiser.Remind.Dropped.Title", lang), Texts.Get("Organiser.Remind.Dropped.Text", lang));
         if (!Guid.TryParse(sessionId, out var id) || await access.FindSessionForAsync(clickedBy, id, ct) is not { Session: var session })
             return NoSession(lang, sessionId ?? "");
-        if (reminders.WhyNot(session) is not null) return Message(lang, Texts.Get("Organiser.Remind.Dropped.Title", lang), Texts.Format("Organiser.Remind.Closed", lang, session.Title));
-        var result = await reminders.RemindAsync(session, ct);
-        audit.RecordAs(clickedBy, session.CampaignId, AuditAction.RemindersSent,
-            $"Reminder round {result.Round} from Teams: {result.Planned} reminder(s) planned for {result.NonResponders} person(s) who had not answered.", session.Id);
-        await db.SaveChangesAsync(ct);
+        var outcome = await remind.HandleAsync(new SendReminders(session.Id, clickedBy, " from Teams"), ct);
+        if (outcome.Value is not { } result) return Message(lang, Texts.Get("Organiser.Remind.Dropped.Title", lang), Texts.Format("Organiser.Remind.Closed", lang, session.Title));
         return Message(lang, Texts.Get("Organiser.Remind.Done.Title", lang),
             Texts.Format("Organiser.Remind.Done.Text", lang, result.Planned.ToString(CultureInfo.InvariantCulture), session.Title,
                 result.NonResponders.ToString(CultureInfo.InvariantCulture)));

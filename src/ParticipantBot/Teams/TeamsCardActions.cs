@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using ParticipantBot.Delivery;
+using ParticipantBot.Invitations;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
@@ -21,7 +21,7 @@ public sealed record CardActionInput(string Verb, string? Invitation, string? Si
 /// forwarded or replayed card cannot answer for its addressee.
 /// </summary>
 public sealed class TeamsCardActions(
-    AppDbContext db, CardActionSigner signer, CardFactory cards, SessionMessages messages, TeamsDirectory directory, TimeProvider clock,
+    AppDbContext db, CardActionSigner signer, CardFactory cards, RecordAnswerHandler answers, TeamsDirectory directory, TimeProvider clock,
     Invitations.SelfCheckIn selfCheckIn, ILogger<TeamsCardActions> logger)
 {
     public async Task<JsonObject> HandleAsync(CardActionInput input, string? clickedBy, CancellationToken ct)
@@ -54,9 +54,9 @@ public sealed class TeamsCardActions(
         {
             case "rsvp.accept" or "rsvp.tentative" or "rsvp.decline":
                 var response = input.Verb switch { "rsvp.accept" => RsvpResponse.Accept, "rsvp.tentative" => RsvpResponse.Tentative, _ => RsvpResponse.Decline };
-                var outcome = await AnswerAsync(session, invitation.Id, person.Id, response, now, ct);
-                if (outcome is null) break;
-                await messages.AfterAnswerAsync(session, person.Id, outcome, ct);
+                var recorded = await answers.HandleAsync(new RecordAnswer(session.Id, person.Id, new Answer.Reply(response), AnswerChannel.Teams,
+                    $"participant:{person.Id}", InvitationId: invitation.Id), ct);
+                if (recorded.Value?.Outcome is not { } outcome) break;
                 if (outcome.Changed && outcome.Status == RsvpStatus.Waitlisted) notice = Texts(person, "Page.Waitlisted");
                 if (outcome.Changed && outcome.Status == RsvpStatus.Declined)
                     logger.LogInformation("Participant {ParticipantId} declined session {SessionId} in Teams.", person.Id, session.Id);
@@ -76,26 +76,11 @@ public sealed class TeamsCardActions(
         return cards.Invitation(MessageKind.Invitation, campaign, session, freshPerson, freshInvitation, userId, now, notice);
     }
 
-    private async Task<AnswerOutcome?> AnswerAsync(Domain.Campaigns.Session session, Guid invitationId, Guid participantId, RsvpResponse response, DateTimeOffset now, CancellationToken ct)
-    {
-        if (session.IsCancelled || now >= session.StartsAt) return null;
-        return await db.RetryOnConflictAsync(async () =>
-        {
-            var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(ct);
-            var invitation = invitations.Single(i => i.Id == invitationId);
-            if (invitation.Status is RsvpStatus.Withdrawn or RsvpStatus.Cancelled or RsvpStatus.Attended or RsvpStatus.NoShow) return null;
-            var outcome = new Roster(session, invitations).Answer(invitation, response, AnswerChannel.Teams, $"participant:{participantId}", now);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            return outcome;
-        });
-    }
-
     private async Task<bool> SaveNeedsAsync(Guid participantId, CardActionInput input, DateTimeOffset now, CancellationToken ct)
     {
         var person = await db.Participants.FirstAsync(p => p.Id == participantId, ct);
         var hadTransport = person.Needs.Transport;
-        if (input.Consent == "true") person.GiveConsent(new Consent(now, AnswerChannel.Teams, RsvpService.ConsentTextVersion));
+        if (input.Consent == "true") person.GiveConsent(new Consent(now, AnswerChannel.Teams, Consent.CurrentTextVersion));
         if (person.Consent is null) return false;
         person.StateNeeds(new Needs(input.Transport == "true", Text.Clean(input.Diet), Text.Clean(input.Accessibility), Text.Clean(input.Interpretation), person.Needs.Other), now);
         await db.SaveChangesAsync(ct);

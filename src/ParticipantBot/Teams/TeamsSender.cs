@@ -78,7 +78,8 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
         switch (outcome)
         {
             case ConnectorOutcome.Delivered delivered:
-                return new SendResult.Sent(delivered.ActivityId);
+                // The Bot Connector cannot tell whether an earlier, uncertain attempt arrived: the card is flagged if there was one.
+                return new SendResult.Sent(delivered.ActivityId, MayDuplicate: true);
             case ConnectorOutcome.Throttled throttled:
                 return new SendResult.Retry(throttled.Reason, throttled.RetryAfter);
             case ConnectorOutcome.Transient transient:

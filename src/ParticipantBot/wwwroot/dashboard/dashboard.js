@@ -164,10 +164,10 @@ function sessionCard(s) {
 }
 
 function progress(p) {
-  if (!p.inCourse && p.failed === 0 && p.inDoubt === 0) return null;
+  if (!p.inCourse && p.failed === 0 && p.possibleDuplicates === 0) return null;
   const parts = [t('Dashboard.Sending', number(p.done), number(p.due))];
   if (p.failed) parts.push(t('Dashboard.Failed', number(p.failed)));
-  if (p.inDoubt) parts.push(t('Dashboard.InDoubt', number(p.inDoubt)));
+  if (p.possibleDuplicates) parts.push(t('Dashboard.PossibleDuplicates', number(p.possibleDuplicates)));
   return el('div', { class: 'progress', 'data-fact': 'sending' },
     p.inCourse ? el('fluent-progress-bar', { value: p.done, max: p.due, 'aria-label': parts[0] }) : null,
     el('span', {}, parts.join(' · ')));
@@ -365,7 +365,8 @@ function renderRoster() {
 function lastMessage(m) {
   if (!m) return '';
   const text = `${t('Dashboard.Kind.' + m.kind)} · ${m.channel} · ${t('Dashboard.Delivery.' + m.status)}`;
-  return el('span', { class: 'delivery ' + m.status, title: m.reason ?? '' }, text, m.reason && m.status !== 'sent' ? el('small', {}, m.reason) : null);
+  return el('span', { class: 'delivery ' + m.status, title: m.reason ?? '' }, text,
+    m.mayHaveArrivedTwice ? el('small', {}, t('Dashboard.PossibleDuplicate')) : m.reason && m.status !== 'sent' ? el('small', {}, m.reason) : null);
 }
 
 function row(s, r) {

@@ -312,6 +312,9 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<int>("Interruptions")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -319,6 +322,9 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
@@ -337,6 +343,10 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Uncertainty")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 

@@ -303,6 +303,9 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Interruptions")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -310,6 +313,9 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("ParticipantId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
@@ -327,6 +333,10 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uncertainty")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
