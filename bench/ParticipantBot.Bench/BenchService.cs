@@ -8,9 +8,18 @@ internal static class BenchService
 {
     public sealed record Service(Process Process, string Url) : IDisposable
     {
+        private bool _disposed;
+
+        /// <summary>Kills the process (SIGKILL, as a crash), once.</summary>
         public void Dispose()
         {
-            if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+            if (_disposed) return;
+            _disposed = true;
+            if (!Process.HasExited)
+            {
+                Process.Kill(entireProcessTree: true);
+                Process.WaitForExit();
+            }
             Process.Dispose();
         }
     }

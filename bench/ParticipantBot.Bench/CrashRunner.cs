@@ -22,9 +22,11 @@ namespace ParticipantBot.Bench;
 /// calling it again). Then a few kills between an answer and its consequences (a decline that frees a
 /// seat for the first person waiting). Every random choice comes from the printed seed, so a failure
 /// replays. It checks that every participant received their invitation at least once and that every
-/// copy after the first is flagged, that every reminder the session's policy plans exists, that every
-/// invitation is "invited" with one history step, that no temporary file is left, and that each answer
-/// was kept with its consequences or not at all. One JSON line; exit code 1 when a check fails.
+/// copy after the first is flagged (by email: that there is no second copy), that every reminder the
+/// session's policy plans exists, that every invitation is "invited" with one history step, that no
+/// temporary file is left, that each answer was kept with its consequences or not at all, and that the
+/// service always started again after a kill (one that stops by itself is started again, as an
+/// orchestrator would, and counted). One JSON line; exit code 1 when a check fails.
 /// </summary>
 internal static class CrashRunner
 {
@@ -52,27 +54,39 @@ internal static class CrashRunner
             };
             var inviteDone = false;
             var timeline = new List<string>();
-            // Several outbox states are worth a kill: an estimate of how long the invite call and the sending take.
-            var inviteMs = Math.Max(500, people);
+            var startFailures = new Counter();
+            // Where a kill can hurt: estimates of how long the invite call and the sending take. The invite window grows
+            // when a cut call made no progress (a freshly started service compiles its code first), so that the kills
+            // land at different points of the call.
+            var inviteMs = Math.Max(100, people / 2);
+            var invited = 0;
             var sendingMs = Math.Max(1000, people * (email ? 3 : 2));
             for (var k = 0; k < kills; k++)
             {
-                var phase = !inviteDone ? (Phase)random.Next(3) : (Phase)(random.Next(2) == 0 ? 0 : 2);
-                using var service = BenchService.Start(folder, 0, email, settings);
-                using var http = Client(service.Url);
+                // The first third of the kills cut invite calls (the organiser calls again after each); the others
+                // come at start-up or while sending.
+                var phase = k < kills / 3 ? Phase.Invite : random.Next(2) == 0 ? Phase.StartUp : Phase.Sending;
                 if (phase == Phase.StartUp)
                 {
-                    await Task.Delay(random.Next(0, 2500));
+                    using (BenchService.Start(folder, 0, email, settings)) await Task.Delay(random.Next(0, 2500));
                     timeline.Add("startup");
                     continue;
                 }
-                await BenchService.WaitHealthyAsync(http, service.Process);
+                var (service, http) = await StartAsync(folder, email, settings, startFailures);
+                using var _ = service;
+                using var __ = http;
                 if (phase == Phase.Invite)
                 {
                     var call = InviteAsync(http, session);
                     await Task.WhenAny(call, Task.Delay(random.Next(0, inviteMs)));
-                    inviteDone |= call.IsCompletedSuccessfully && call.Result;
-                    timeline.Add(inviteDone ? "invite(done)" : "invite(cut)");
+                    var done = call.IsCompletedSuccessfully && call.Result;
+                    inviteDone |= done;
+                    service.Dispose();
+                    // What the kill left: invitations saved, and how many of them have their invitation message.
+                    var (saved, planned) = await CountAsync(folder, session);
+                    if (!done && saved == invited) inviteMs *= 2;
+                    invited = saved;
+                    timeline.Add($"invite({(done ? "done" : "cut")} {saved}/{planned})");
                     continue;
                 }
                 if (!inviteDone) inviteDone = await InviteAsync(http, session);
@@ -81,16 +95,16 @@ internal static class CrashRunner
             }
 
             // The last start: nothing kills it. The organiser invites again if no call ever came back.
-            using (var service = BenchService.Start(folder, 0, email, settings))
             {
-                using var http = Client(service.Url);
-                await BenchService.WaitHealthyAsync(http, service.Process);
+                var (service, http) = await StartAsync(folder, email, settings, startFailures);
+                using var _ = service;
+                using var __ = http;
                 if (!inviteDone) inviteDone = await InviteAsync(http, session);
                 await WaitSentAsync(folder, session, people, TimeSpan.FromMinutes(10));
             }
 
             // A kill between an answer and its consequences: the decline and the seat it frees, or neither.
-            var answers = await AnswerKillsAsync(folder, seats, answerKills, random, settings, email);
+            var answers = await AnswerKillsAsync(folder, seats, answerKills, random, settings, email, startFailures);
 
             var report = await CheckAsync(folder, session, people, email, connector);
             report["channel"] = channel;
@@ -100,10 +114,11 @@ internal static class CrashRunner
             report["timeline"] = string.Join(",", timeline);
             report["answerKills"] = answerKills;
             report["answersInconsistent"] = answers;
+            report["failedStarts"] = startFailures.Count;
             report["minutes"] = Math.Round(clock.Elapsed.TotalMinutes, 1);
             Console.WriteLine(JsonSerializer.Serialize(report));
             var failed = (int)report["lost"]! + (int)report["unflaggedDuplicates"]! + (int)report["missingReminders"]! + (int)report["wrongStates"]!
-                + (int)report["temporaryFiles"]! + (int)report["unfinished"]! + answers + (email ? (int)report["duplicates"]! : 0);
+                + (int)report["temporaryFiles"]! + (int)report["unfinished"]! + answers + startFailures.Count + (email ? (int)report["duplicates"]! : 0);
             return failed == 0 ? 0 : 1;
         }
         finally
@@ -113,11 +128,46 @@ internal static class CrashRunner
         }
     }
 
+    /// <summary>
+    /// Starts the service and waits until it answers; a service that stops by itself while starting, or does not answer
+    /// within a minute, is started again, as an orchestrator would, and counted: a start-up that fails after a crash is a
+    /// defect too.
+    /// </summary>
+    private static async Task<(BenchService.Service Service, HttpClient Http)> StartAsync(string folder, bool email, Dictionary<string, string> settings, Counter failures)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = BenchService.Start(folder, 0, email, settings);
+            var http = Client(service.Url);
+            try
+            {
+                await BenchService.WaitHealthyAsync(http, service.Process);
+                return (service, http);
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException && attempt < 10)
+            {
+                failures.Count++;
+                http.Dispose();
+                service.Dispose();
+                await Task.Delay(2000);
+            }
+        }
+    }
+
+    private sealed class Counter { public int Count; }
+
     private static HttpClient Client(string url)
     {
         var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Dev-User", Organiser);
         return http;
+    }
+
+    private static async Task<(int Invitations, int WithMessage)> CountAsync(string folder, Guid session)
+    {
+        await using var db = new SqliteAppDbContext(Db(folder));
+        return (await db.Invitations.CountAsync(i => i.SessionId == session),
+            await db.OutboundMessages.Where(m => m.SessionId == session && m.Kind == MessageKind.Invitation).Select(m => m.ParticipantId).Distinct().CountAsync());
     }
 
     /// <returns>Whether the call came back with 202.</returns>
@@ -215,7 +265,8 @@ internal static class CrashRunner
     /// (the seat offered to whoever waited longest, with the message that tells them) are there, or nothing is.
     /// </summary>
     /// <returns>How many rounds found an answer kept without its consequences, or the other way round.</returns>
-    private static async Task<int> AnswerKillsAsync(string folder, Guid seats, int rounds, Random random, Dictionary<string, string> settings, bool email)
+    private static async Task<int> AnswerKillsAsync(string folder, Guid seats, int rounds, Random random, Dictionary<string, string> settings, bool email,
+        Counter startFailures)
     {
         var inconsistent = 0;
         for (var round = 0; round < rounds; round++)
@@ -227,10 +278,10 @@ internal static class CrashRunner
                 if (accepted.Count == 0) break;
                 decliner = accepted[random.Next(accepted.Count)].ParticipantId;
             }
-            using (var service = BenchService.Start(folder, 0, email, settings))
             {
-                using var http = Client(service.Url);
-                await BenchService.WaitHealthyAsync(http, service.Process);
+                var (service, http) = await StartAsync(folder, email, settings, startFailures);
+                using var _ = service;
+                using var __ = http;
                 var call = http.PostAsJsonAsync($"/api/sessions/{seats}/invitations/{decliner}/answer", new { status = "declined", channel = "phone" });
                 await Task.WhenAny(call, Task.Delay(random.Next(0, 60)));
             }

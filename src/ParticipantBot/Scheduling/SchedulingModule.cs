@@ -14,6 +14,9 @@ public static class SchedulingModule
 {
     public const string AdministratorPolicy = "Administrator";
 
+    /// <summary>On SQLite (one process), a killed process's storage locks free themselves after at most this long.</summary>
+    private const int SqliteLockSeconds = 10;
+
     /// <summary>
     /// Hangfire on its own SQLite file by default, on PostgreSQL (schema "hangfire") when the
     /// database is PostgreSQL. The storage is built here and registered in DI, so that every host
@@ -38,7 +41,8 @@ public static class SchedulingModule
             }
             var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(environment.ContentRootPath, options.SqlitePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll, DistributedLockLifetime = TimeSpan.FromSeconds(options.LockSeconds) });
+            // A lock's holder renews it while it lives; the lifetime is how long the lock of a killed process blocks the restarted one.
+            return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll, DistributedLockLifetime = TimeSpan.FromSeconds(Math.Min(options.LockSeconds, SqliteLockSeconds)) });
         });
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
@@ -80,7 +84,8 @@ public static class SchedulingModule
     {
         var options = app.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Services.GetRequiredService<IOptions<Configuration.AppOptions>>().Value.DefaultTimeZone);
-        var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
+        IRecurringJobManager jobs = new PatientRecurringJobs(app.Services.GetRequiredService<IRecurringJobManager>(),
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PatientRecurringJobs)), app.Lifetime.ApplicationStopping);
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DispatchCron);
         jobs.AddOrUpdate<OutboxRepairJob>(OutboxRepairJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.RepairCron);
         // And once now: what a crash left behind is mended at start-up, not a few minutes later.
