@@ -105,7 +105,9 @@ public static class ParticipantEndpoints
             if (group is null)
                 errors.Add(ApiError.ForField("group", string.IsNullOrWhiteSpace(r.Group)
                     ? $"The stakeholder group is missing; use one of: {string.Join(", ", app.StakeholderGroups)}."
-                    : $"Unknown stakeholder group '{r.Group}'; use one of: {string.Join(", ", app.StakeholderGroups)}."));
+                    : $"Unknown stakeholder group '{Text.Printable(r.Group, max: 70)}'; use one of: {string.Join(", ", app.StakeholderGroups)}.",
+                    string.IsNullOrWhiteSpace(r.Group) ? "text.required" : "group.unknown",
+                    new Dictionary<string, object?> { ["allowed"] = app.StakeholderGroups }));
         }
         var details = new ParticipantDetails
         {
@@ -123,7 +125,7 @@ public static class ParticipantEndpoints
             Channel = r.Channel ?? current?.Channel ?? PreferredChannel.Email,
             Needs = r.Needs?.ToNeeds(current?.Needs) ?? current?.Needs,
         };
-        errors.AddRange(details.Problems().Select(p => ApiError.ForField(p.Field, p.Message)));
+        errors.AddRange(details.Problems().Select(ApiError.Of));
         return errors.Count == 0 ? details : null;
     }
 }
