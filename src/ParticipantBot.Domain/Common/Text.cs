@@ -12,7 +12,7 @@ public static class Text
     public static string Key(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return string.Empty;
-        var decomposed = value.Trim().Normalize(NormalizationForm.FormD);
+        var decomposed = Normalized(value.Trim(), NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var lastWasSpace = false;
         foreach (var c in decomposed)
@@ -28,7 +28,39 @@ public static class Text
             lastWasSpace = false;
             sb.Append(char.ToLowerInvariant(c));
         }
-        return sb.ToString().Normalize(NormalizationForm.FormC);
+        return Normalized(sb.ToString(), NormalizationForm.FormC);
+    }
+
+    /// <summary>
+    /// Unicode normalisation that cannot fail: it refuses lone surrogates and noncharacters with an exception,
+    /// so those become U+FFFD first (a key is for comparing, not for showing).
+    /// </summary>
+    private static string Normalized(string value, NormalizationForm form)
+    {
+        var safe = WellFormed(value);
+        if (safe.AsSpan().IndexOfAnyInRange('\uFDD0', '\uFDEF') >= 0 || safe.Contains('\uFFFE') || safe.Contains('\uFFFF'))
+            safe = string.Concat(safe.Select(c => c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF' ? '\uFFFD' : c));
+        try { return safe.Normalize(form); }
+        catch (ArgumentException) { return safe; }
+    }
+
+    /// <summary>The text with each lone surrogate replaced by U+FFFD, so that normalisation and encoders accept it.</summary>
+    public static string WellFormed(string value)
+    {
+        var index = 0;
+        for (; index < value.Length; index++)
+        {
+            if (char.IsHighSurrogate(value[index]) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1])) { index++; continue; }
+            if (char.IsSurrogate(value[index])) break;
+        }
+        if (index >= value.Length) return value;
+        var chars = value.ToCharArray();
+        for (var i = index; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) { i++; continue; }
+            if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
     }
 
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

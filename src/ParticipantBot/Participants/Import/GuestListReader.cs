@@ -233,7 +233,7 @@ public static class GuestListReader
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "rPh") { xml.Skip(); continue; }
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "t")
             {
-                sb.Append(xml.ReadElementContentAsString());
+                sb.Append(Unescape(xml.ReadElementContentAsString()));
                 if (sb.Length > MaxCellLength) sb.Length = MaxCellLength + 1;
                 continue;
             }
@@ -339,6 +339,28 @@ public static class GuestListReader
                 return value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                     ? number.ToString(CultureInfo.InvariantCulture) : value ?? "";
         }
+    }
+
+    /// <summary>
+    /// Decodes OOXML's escapes of characters in text (ST_Xstring, "_xHHHH_"): what some writers use for
+    /// control characters and characters outside the BMP ("_xD83D__xDE00_" is an emoji; "_x005F_" an underscore).
+    /// </summary>
+    internal static string Unescape(string text)
+    {
+        if (!text.Contains("_x", StringComparison.Ordinal)) return text;
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '_' && i + 6 < text.Length && text[i + 1] == 'x' && text[i + 6] == '_'
+                && int.TryParse(text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+            {
+                sb.Append((char)code);
+                i += 6;
+                continue;
+            }
+            sb.Append(text[i]);
+        }
+        return sb.ToString();
     }
 
     /// <summary>Refuses a sheet that declares more rows or columns than a guest list may have ("A1:XFD1048576").</summary>
