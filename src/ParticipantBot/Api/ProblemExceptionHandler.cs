@@ -42,6 +42,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         InvalidDataException data => (StatusCodes.Status400BadRequest, ApiError.ForField(null, "The request body is malformed: " + FirstLine(data.Message), "request.malformed")),
         Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22001" or "22021" or "22P05" } pg } =>
             (StatusCodes.Status400BadRequest, ApiError.ForField(pg.ColumnName, "A value is too long or holds a character the database refuses; nothing was written.", "text.refusedByDatabase")),
+        // A text the database cannot compare (a NUL in a query value): refused by PostgreSQL, the caller's input.
+        Npgsql.PostgresException { SqlState: "22021" or "22P05" } =>
+            (StatusCodes.Status400BadRequest, ApiError.ForField(null, "A value holds a character the database refuses.", "text.controlCharacter")),
         _ => null,
     };
 

@@ -26,10 +26,12 @@ public static class ParticipantEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<List<ParticipantDto>>, NotFound>> List(
+    private static async Task<Results<Ok<List<ParticipantDto>>, NotFound, ProblemHttpResult>> List(
         Guid cid, string? group, string? search, CampaignAccess access, AppDbContext db, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
+        var refused = new[] { Text.Check(group, Limits.Group), Text.Check(search, Limits.FullName, "search") }.OfType<Problem>().ToList();
+        if (refused.Count > 0) return Problems.Validation(refused.Select(ApiError.Of));
         var query = db.Participants.AsNoTracking().Where(p => p.CampaignId == cid);
         if (!string.IsNullOrWhiteSpace(group)) query = query.Where(p => p.Group == group);
         if (!string.IsNullOrWhiteSpace(search))
