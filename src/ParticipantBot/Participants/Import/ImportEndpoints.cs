@@ -57,7 +57,7 @@ public static class ImportEndpoints
         catch (Exception e) when (!ct.IsCancellationRequested && e is InvalidDataException or IOException or OperationCanceledException or BadHttpRequestException)
         {
             // No boundary, a boundary that never comes, a part without headers, a body cut short or too slow: the caller's body, not our failure.
-            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) && e is InvalidDataException)
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase) && e is InvalidDataException)
                 return TooLarge();
             return e is OperationCanceledException
                 ? TypedResults.Problem(title: $"The file did not arrive within {ReadTimeout.TotalSeconds:0} seconds.", statusCode: StatusCodes.Status408RequestTimeout,
