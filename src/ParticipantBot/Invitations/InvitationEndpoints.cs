@@ -132,7 +132,7 @@ public static partial class InvitationEndpoints
         var channel = request.Channel ?? AnswerChannel.Phone;
         return await ChangeAsync(id, participantId, access, db, messages, (session, roster, invitation, by) =>
         {
-            var outcome = roster.Record(invitation, status, channel, by, clock.GetUtcNow(), Text.Clean(request.Note));
+            var outcome = roster.Record(invitation, status, channel, by, clock.GetUtcNow(), Text.Valid(request.Note, Limits.Note));
             audit.Record(session.CampaignId, AuditAction.AnswerRecorded,
                 $"Answer recorded on their behalf: {RsvpTransitions.Name(status)} (by {channel.ToString().ToLowerInvariant()}).", id, participantId);
             return outcome;

@@ -167,6 +167,23 @@ public abstract class InputRulesTests(ServiceFactory service)
     }
 
     [Fact]
+    public async Task AnAnswersNote_LongerThanItsLimitOrWithControlCharacters_IsRefused_AndTheAnswerIsNotRecorded()
+    {
+        var s = new Scenario(_client);
+        var campaign = await s.CampaignAsync();
+        var session = (await s.SessionAsync(campaign, start: "2027-02-17T09:30", end: "2027-02-17T12:00")).Str("id");
+        var person = await s.ParticipantAsync(campaign, "Nadia Berrada");
+        await s.InviteAsync(session, person);
+        foreach (var (note, code) in new[] { (new string('n', 501), "text.tooLong"), ("a\u0000b", "text.controlCharacter") })
+        {
+            var problem = await _client.PostJsonAsync($"/api/sessions/{session}/invitations/{person}/answer",
+                new { status = "accepted", channel = "phone", note }, HttpStatusCode.BadRequest);
+            Assert.Equal(("note", code), (Error(problem).Str("field"), Error(problem).Str("code")));
+        }
+        Assert.NotEqual("accepted", (await _client.GetJsonAsync($"/api/sessions/{session}/invitations")).AsArray().Single()!.Str("status"));
+    }
+
+    [Fact]
     public async Task Responses_CarryNoSniff()
     {
         var response = await _client.GetAsync("/api/campaigns");
