@@ -44,18 +44,19 @@ public sealed class Campaign
         campaign.SetDefaultLanguage(defaultLanguage);
         campaign.SetTimeZone(timeZoneId ?? TimeZones.Default);
         campaign.SetRetention(retentionMonths ?? DefaultRetentionMonths);
-        campaign._organisers.Add(creatorObjectId.Trim());
+        campaign._organisers.Add(Text.Valid(creatorObjectId, Limits.ObjectId)!);
         return campaign;
     }
 
     public void Rename(string name)
     {
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A campaign needs a name.", "name");
-        if (name.Trim().Length > 200) throw new DomainException("A campaign name has at most 200 characters.", "name");
-        Name = name.Trim();
+        if (name.Trim().Length > Limits.CampaignName.Max)
+            throw new DomainException(Text.Check(name, Limits.CampaignName)! with { Message = $"A campaign name has at most {Limits.CampaignName.Max} characters." });
+        Name = Text.Valid(name, Limits.CampaignName)!;
     }
 
-    public void Describe(string? description) => Description = Text.Clean(description);
+    public void Describe(string? description) => Description = Text.Valid(description, Limits.CampaignDescription);
 
     public void SetDefaultLanguage(Language language) => DefaultLanguage = language;
 
@@ -76,7 +77,7 @@ public sealed class Campaign
 
     public void ReplaceOrganisers(IEnumerable<string> objectIds)
     {
-        var ids = objectIds.Select(o => o?.Trim()).Where(o => !string.IsNullOrEmpty(o)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var ids = objectIds.Select((o, i) => Text.Valid(o, Limits.ObjectId, $"organisers[{i}]")).Where(o => !string.IsNullOrEmpty(o)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (ids.Count == 0) throw new DomainException("A campaign keeps at least one organiser.", "organisers");
         _organisers.Clear();
         _organisers.AddRange(ids!);

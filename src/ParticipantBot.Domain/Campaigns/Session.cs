@@ -62,8 +62,9 @@ public sealed class Session
     public void Retitle(string title)
     {
         if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A session needs a title.", "title");
-        if (title.Trim().Length > 200) throw new DomainException("A session title has at most 200 characters.", "title");
-        Title = title.Trim();
+        if (title.Trim().Length > Limits.SessionTitle.Max)
+            throw new DomainException(Text.Check(title, Limits.SessionTitle)! with { Message = $"A session title has at most {Limits.SessionTitle.Max} characters." });
+        Title = Text.Valid(title, Limits.SessionTitle)!;
     }
 
     /// <summary>Sets when the session happens, from wall-clock times in the given zone.</summary>
@@ -87,7 +88,7 @@ public sealed class Session
     public void Relocate(string? venue)
     {
         EnsureScheduled();
-        var clean = Text.Clean(venue);
+        var clean = Text.Valid(venue, Limits.Venue);
         if (clean != Venue) Sequence++;
         Venue = clean;
     }
@@ -106,7 +107,7 @@ public sealed class Session
         _languages.AddRange(list);
     }
 
-    public void SetAgenda(string? agenda) => Agenda = Text.Clean(agenda);
+    public void SetAgenda(string? agenda) => Agenda = Text.Valid(agenda, Limits.Agenda);
 
     public void SetReminderPolicy(ReminderPolicy policy)
     {
@@ -116,7 +117,10 @@ public sealed class Session
 
     public void SetSubGroups(IEnumerable<string> subGroups)
     {
-        var list = subGroups.Select(Text.Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var list = subGroups.Select((g, i) => Text.Valid(g, Limits.SubGroup, $"subGroups[{i}]")).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (list.Count > Limits.MaxSubGroups)
+            throw new DomainException($"A session has at most {Limits.MaxSubGroups} sub-groups.", "subGroups", "list.tooLong",
+                new Dictionary<string, object?> { ["max"] = Limits.MaxSubGroups });
         _subGroups.Clear();
         _subGroups.AddRange(list);
     }

@@ -69,14 +69,19 @@ public sealed class Participant
 
     public void ChangeLanguage(Language language, DateTimeOffset now) { Language = language; UpdatedAt = now.ToUniversalTime(); }
 
-    public void StateNeeds(Needs needs, DateTimeOffset now) { Needs = needs; UpdatedAt = now.ToUniversalTime(); }
+    public void StateNeeds(Needs needs, DateTimeOffset now)
+    {
+        NeedsRules.Validate(needs);
+        Needs = needs;
+        UpdatedAt = now.ToUniversalTime();
+    }
 
     public void StopReminders(DateTimeOffset now) => StoppedAt ??= now.ToUniversalTime();
 
     /// <summary>Links the record to the Teams user found for it (by UPN or email) when it had no object id.</summary>
     public void LinkTeamsIdentity(string objectId, DateTimeOffset now)
     {
-        if (TeamsObjectId is not null) return;
+        if (TeamsObjectId is not null || Text.Check(objectId, Limits.TeamsObjectId) is not null) return;
         TeamsObjectId = objectId.Trim();
         UpdatedAt = now.ToUniversalTime();
     }

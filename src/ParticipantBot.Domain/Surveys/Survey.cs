@@ -58,7 +58,7 @@ public sealed class Survey
     public void Edit(IReadOnlyList<SurveyQuestion> questions, bool anonymous, bool enabled, int openDelayMinutes, int openDays, DateTimeOffset now)
     {
         if (Problems(questions, openDelayMinutes, openDays) is { Count: > 0 } problems)
-            throw new DomainException(problems[0].Message, problems[0].Field);
+            throw new DomainException(problems[0]);
         var changesContent = anonymous != Anonymous || !SameQuestions(questions);
         if (IsOpened && changesContent)
             throw new DomainException("The survey is open: its questions and anonymity no longer change (answers would lose their meaning).", "status");
@@ -79,33 +79,38 @@ public sealed class Survey
     }
 
     /// <summary>Every problem with a survey's definition, each naming its field (questions[i]...).</summary>
-    public static IReadOnlyList<(string Field, string Message)> Problems(IReadOnlyList<SurveyQuestion> questions, int openDelayMinutes, int openDays)
+    public static IReadOnlyList<Problem> Problems(IReadOnlyList<SurveyQuestion> questions, int openDelayMinutes, int openDays)
     {
-        var problems = new List<(string, string)>();
-        if (questions.Count == 0) problems.Add(("questions", "A survey needs at least one question."));
-        if (questions.Count > MaxQuestions) problems.Add(("questions", $"A survey has at most {MaxQuestions} questions (it has {questions.Count}): keep it short."));
-        if (openDelayMinutes is < 0 or > 7 * 24 * 60) problems.Add(("openDelayMinutes", "The delay after the session is between 0 and 10080 minutes (a week)."));
-        if (openDays is < 1 or > 60) problems.Add(("openDays", "A survey stays open between 1 and 60 days."));
+        var problems = new List<Problem>();
+        void Text(string? value, TextRule rule, string field) { if (Common.Text.Check(value, rule, field) is { } p) problems.Add(p); }
+        if (questions.Count == 0) problems.Add(new Problem("questions", "A survey needs at least one question."));
+        if (questions.Count > MaxQuestions) problems.Add(new Problem("questions", $"A survey has at most {MaxQuestions} questions (it has {questions.Count}): keep it short."));
+        if (openDelayMinutes is < 0 or > 7 * 24 * 60) problems.Add(new Problem("openDelayMinutes", "The delay after the session is between 0 and 10080 minutes (a week)."));
+        if (openDays is < 1 or > 60) problems.Add(new Problem("openDays", "A survey stays open between 1 and 60 days."));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < questions.Count; i++)
         {
             var q = questions[i];
             var at = $"questions[{i}]";
-            if (string.IsNullOrWhiteSpace(q.Id)) problems.Add(($"{at}.id", "The question has no id."));
-            else if (!ids.Add(q.Id)) problems.Add(($"{at}.id", $"Two questions have the id '{q.Id}'."));
+            if (string.IsNullOrWhiteSpace(q.Id)) problems.Add(new Problem($"{at}.id", "The question has no id."));
+            else if (!ids.Add(q.Id)) problems.Add(new Problem($"{at}.id", $"Two questions have the id '{q.Id}'."));
+            else Text(q.Id, Limits.QuestionId, $"{at}.id");
             foreach (var (lang, text) in q.Text.All())
-                if (string.IsNullOrWhiteSpace(text)) problems.Add(($"{at}.text.{lang}", $"The question's text in {lang} is missing: every question is asked in fr, ar and en."));
+                if (string.IsNullOrWhiteSpace(text)) problems.Add(new Problem($"{at}.text.{lang}", $"The question's text in {lang} is missing: every question is asked in fr, ar and en."));
+                else Text(text, Limits.QuestionText, $"{at}.text.{lang}");
             var min = q.Kind switch { QuestionKind.Priorities => SurveyQuestion.PriorityCount + 1, QuestionKind.SingleChoice or QuestionKind.MultipleChoice => 2, _ => 0 };
-            if (q.HasOptions && q.Options.Count < min) problems.Add(($"{at}.options", $"A {EnumNames.Of(q.Kind)} question needs at least {min} options."));
-            if (q.HasOptions && q.Options.Count > 12) problems.Add(($"{at}.options", "A question has at most 12 options."));
-            if (!q.HasOptions && q.Options.Count > 0) problems.Add(($"{at}.options", $"A {EnumNames.Of(q.Kind)} question has no options."));
+            if (q.HasOptions && q.Options.Count < min) problems.Add(new Problem($"{at}.options", $"A {EnumNames.Of(q.Kind)} question needs at least {min} options."));
+            if (q.HasOptions && q.Options.Count > 12) problems.Add(new Problem($"{at}.options", "A question has at most 12 options."));
+            if (!q.HasOptions && q.Options.Count > 0) problems.Add(new Problem($"{at}.options", $"A {EnumNames.Of(q.Kind)} question has no options."));
             var optionIds = new HashSet<string>(StringComparer.Ordinal);
             for (var j = 0; j < q.Options.Count; j++)
             {
                 var o = q.Options[j];
-                if (string.IsNullOrWhiteSpace(o.Id) || !optionIds.Add(o.Id)) problems.Add(($"{at}.options[{j}].id", "Each option needs its own id."));
+                if (string.IsNullOrWhiteSpace(o.Id) || !optionIds.Add(o.Id)) problems.Add(new Problem($"{at}.options[{j}].id", "Each option needs its own id."));
+                else Text(o.Id, Limits.QuestionId, $"{at}.options[{j}].id");
                 foreach (var (lang, text) in o.Text.All())
-                    if (string.IsNullOrWhiteSpace(text)) problems.Add(($"{at}.options[{j}].text.{lang}", $"The option's text in {lang} is missing."));
+                    if (string.IsNullOrWhiteSpace(text)) problems.Add(new Problem($"{at}.options[{j}].text.{lang}", $"The option's text in {lang} is missing."));
+                    else Text(text, Limits.OptionText, $"{at}.options[{j}].text.{lang}");
             }
         }
         return problems;
@@ -143,8 +148,11 @@ public sealed class Survey
                 case QuestionKind.Priorities when choices.Count != SurveyQuestion.PriorityCount || choices.Distinct().Count() != choices.Count:
                     problems.Add(new(q.Id, AnswerProblemKind.Priorities, $"Choose {SurveyQuestion.PriorityCount} different priorities, in order."));
                     break;
-                case QuestionKind.FreeText when (a.Text?.Length ?? 0) > SurveyQuestion.MaxTextLength:
+                case QuestionKind.FreeText when (a.Text?.Trim().Length ?? 0) > SurveyQuestion.MaxTextLength:
                     problems.Add(new(q.Id, AnswerProblemKind.TooLong, $"The text has more than {SurveyQuestion.MaxTextLength} characters."));
+                    break;
+                case QuestionKind.FreeText when Common.Text.Check(a.Text, Limits.SurveyText) is { } refused:
+                    problems.Add(new(q.Id, AnswerProblemKind.InvalidText, refused.Message));
                     break;
             }
         }

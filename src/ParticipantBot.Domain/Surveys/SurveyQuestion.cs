@@ -20,7 +20,8 @@ public sealed record SurveyOption(string Id, LocalText Text);
 /// </summary>
 public sealed record SurveyQuestion(string Id, QuestionKind Kind, LocalText Text, bool Required, IReadOnlyList<SurveyOption> Options)
 {
-    public const int MinRating = 1, MaxRating = 5, PriorityCount = 3, MaxTextLength = 2000;
+    public const int MinRating = 1, MaxRating = 5, PriorityCount = 3;
+    public static int MaxTextLength => Limits.SurveyText.Max;
 
     public bool HasOptions => Kind is QuestionKind.SingleChoice or QuestionKind.MultipleChoice or QuestionKind.Priorities;
 }
@@ -31,7 +32,7 @@ public sealed record SurveyAnswer(string QuestionId, int? Rating = null, IReadOn
     public bool IsEmpty => Rating is null && (Choices is null || Choices.Count == 0) && string.IsNullOrWhiteSpace(Text);
 }
 
-public enum AnswerProblemKind { Required, Rating, NotAnOption, Priorities, TooLong, UnknownQuestion }
+public enum AnswerProblemKind { Required, Rating, NotAnOption, Priorities, TooLong, UnknownQuestion, InvalidText }
 
 /// <summary>What is wrong with the answer to one question.</summary>
 public sealed record AnswerProblem(string QuestionId, AnswerProblemKind Kind, string Message);

@@ -17,7 +17,22 @@ public static class ApiModule
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddParticipantBotDescriptions());
+        services.AddTransient<IStartupFilter, NoSniffStartupFilter>();
         return services;
+    }
+
+    /// <summary>Every response says X-Content-Type-Options: nosniff, so that no browser runs an upload or an export as something else.</summary>
+    private sealed class NoSniffStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

@@ -64,8 +64,9 @@ public sealed class SessionExport(Campaign campaign, Session session, IReadOnlyL
         for (var r = 0; r < rows.Count; r++)
         {
             var line = Line(rows[r]);
-            // Text cells throughout: a name like "0612..." or "=..." is data, never a number or a formula.
-            for (var c = 0; c < line.Length; c++) list.Cell(r + 2, c + 1).SetValue(line[c]);
+            // Text cells throughout: a name like "0612..." or "=..." is data, never a number or a formula; only
+            // characters a workbook can carry, and no more than a cell holds.
+            for (var c = 0; c < line.Length; c++) list.Cell(r + 2, c + 1).SetValue(Api.Downloads.Cell(line[c]));
         }
         list.Row(1).Style.Font.Bold = true;
         list.SheetView.FreezeRows(1);
@@ -77,7 +78,7 @@ public sealed class SessionExport(Campaign campaign, Session session, IReadOnlyL
         var lines = Totals();
         for (var r = 0; r < lines.Count; r++)
         {
-            totals.Cell(r + 1, 1).SetValue(lines[r][0]);
+            totals.Cell(r + 1, 1).SetValue(Api.Downloads.Cell(lines[r][0]));
             for (var c = 1; c < lines[r].Length; c++)
             {
                 if (r == 0) totals.Cell(1, c + 1).SetValue(lines[r][c]);

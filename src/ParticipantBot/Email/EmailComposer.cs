@@ -29,10 +29,12 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
         var content = Content(message, campaign, session, person, invitationId);
         var (subject, link) = (content.Subject, content.Link);
 
+        // Header values are one line of printable text whatever the data holds (MimeKit then encodes them, RFC 2047):
+        // a line break in a name or a title cannot start a header of its own.
         var mime = new MimeMessage();
-        mime.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
-        mime.To.Add(new MailboxAddress(person.FullName, email));
-        mime.Subject = subject;
+        mime.From.Add(new MailboxAddress(HeaderText(o.FromName), o.FromAddress));
+        mime.To.Add(new MailboxAddress(HeaderText(person.FullName), email));
+        mime.Subject = HeaderText(subject);
         mime.MessageId = $"{message.Id:N}@participantbot";
         mime.Date = clock.GetUtcNow();
         mime.Headers.Add("Content-Language", lang.Code());
@@ -105,6 +107,9 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
 
     // Keeps Arabic and accented letters readable in the HTML source; markup characters are still encoded.
     private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    /// <summary>A text for an email header: one line, printable, at most 300 characters.</summary>
+    public static string HeaderText(string? value) => Text.Printable(value, max: 300).Trim();
 
     /// <summary>The same for every message about this session to this person, so that calendars replace rather than add.</summary>
     public static string Uid(Session session, Participant person) => $"{session.Id:N}-{person.Id:N}@participantbot";

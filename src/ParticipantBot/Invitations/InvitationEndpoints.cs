@@ -87,7 +87,7 @@ public static partial class InvitationEndpoints
         if (request.Status is not { } status || !RecordableByOrganiser.Contains(status))
             return Problems.Validation("status", $"Give the answer as status: one of {string.Join(", ", RecordableByOrganiser.Select(RsvpTransitions.Name))}.");
         var channel = request.Channel ?? AnswerChannel.Phone;
-        return await RecordAsync(answers, db, new RecordAnswer(id, participantId, new Answer.Record(status), channel, access.UserId, Text.Clean(request.Note),
+        return await RecordAsync(answers, db, new RecordAnswer(id, participantId, new Answer.Record(status), channel, access.UserId, Text.Valid(request.Note, Limits.Note),
             AuditAs: (AuditAction.AnswerRecorded, $"Answer recorded on their behalf: {RsvpTransitions.Name(status)} (by {channel.ToString().ToLowerInvariant()}).")), ct);
     }
 

@@ -56,13 +56,26 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider cl
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        // The same rules as every other way in (the browser's maxlength is no check): nothing is saved when one is broken.
+        var refused = new (string? Value, TextRule Rule, string Label)[]
+        {
+            (diet, Limits.Diet, "Needs.Diet"), (accessibility, Limits.Accessibility, "Needs.Accessibility"),
+            (interpretation, Limits.Interpretation, "Needs.Interpretation"), (organisation, Limits.Organisation, "Profile.Organisation"),
+        }.FirstOrDefault(f => Text.Check(f.Value, f.Rule) is not null);
+        if (refused.Label is not null)
+        {
+            Error = F("Input.Refused", T(refused.Label));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var outcome = await rsvp.AnswerAsync(view, new WebAnswer(response.Value, consent, transport, diet, accessibility, interpretation, sex, organisation,
             lang is not null && LanguageCodes.TryParse(lang, out var chosen) ? chosen : null, Groups.FirstOrDefault(g => g == group?.Trim())), ct);
         // Answers closed meanwhile (the session started, the invitation was withdrawn): the page, reloaded, says so.
         if (outcome.Refusal is { Kind: Application.RefusalKind.Conflict }) return RedirectToPage(new { token, lang = Language.Code() });
         if (outcome.Refusal is not null)
         {
-            Error = T("Page.AnswerRequired");
+            // A rule of the domain the checks above do not know: say that something was refused, with the field.
+            Error = F("Input.Refused", outcome.Refusal.Field ?? "");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

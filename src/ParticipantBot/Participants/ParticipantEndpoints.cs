@@ -26,10 +26,12 @@ public static class ParticipantEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<List<ParticipantDto>>, NotFound>> List(
+    private static async Task<Results<Ok<List<ParticipantDto>>, NotFound, ProblemHttpResult>> List(
         Guid cid, string? group, string? search, CampaignAccess access, AppDbContext db, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
+        var refused = new[] { Text.Check(group, Limits.Group), Text.Check(search, Limits.FullName, "search") }.OfType<Problem>().ToList();
+        if (refused.Count > 0) return Problems.Validation(refused.Select(ApiError.Of));
         var query = db.Participants.AsNoTracking().Where(p => p.CampaignId == cid);
         if (!string.IsNullOrWhiteSpace(group)) query = query.Where(p => p.Group == group);
         if (!string.IsNullOrWhiteSpace(search))
@@ -100,7 +102,9 @@ public static class ParticipantEndpoints
             if (group is null)
                 errors.Add(ApiError.ForField("group", string.IsNullOrWhiteSpace(r.Group)
                     ? $"The stakeholder group is missing; use one of: {string.Join(", ", app.StakeholderGroups)}."
-                    : $"Unknown stakeholder group '{r.Group}'; use one of: {string.Join(", ", app.StakeholderGroups)}."));
+                    : $"Unknown stakeholder group '{Text.Printable(r.Group, max: 70)}'; use one of: {string.Join(", ", app.StakeholderGroups)}.",
+                    string.IsNullOrWhiteSpace(r.Group) ? "text.required" : "group.unknown",
+                    new Dictionary<string, object?> { ["allowed"] = app.StakeholderGroups }));
         }
         var details = new ParticipantDetails
         {
@@ -118,7 +122,7 @@ public static class ParticipantEndpoints
             Channel = r.Channel ?? current?.Channel ?? PreferredChannel.Email,
             Needs = r.Needs?.ToNeeds(current?.Needs) ?? current?.Needs,
         };
-        errors.AddRange(details.Problems().Select(p => ApiError.ForField(p.Field, p.Message)));
+        errors.AddRange(details.Problems().Select(ApiError.Of));
         return errors.Count == 0 ? details : null;
     }
 }

@@ -38,7 +38,7 @@ public static class SurveyEndpoints
         var questions = request.Questions is null ? survey.Questions : request.Questions.Select(q => q.ToQuestion()).ToList();
         var delay = request.OpenDelayMinutes ?? survey.OpenDelayMinutes;
         var days = request.OpenDays ?? survey.OpenDays;
-        var errors = Survey.Problems(questions, delay, days).Select(p => ApiError.ForField(p.Field, p.Message)).ToList();
+        var errors = Survey.Problems(questions, delay, days).Select(ApiError.Of).ToList();
         if (request.Questions?.Select((q, i) => (q, i)).Where(x => x.q.Kind is null) is { } untyped)
             errors.AddRange(untyped.Select(x => ApiError.ForField($"questions[{x.i}].kind", "Say the question's kind: rating, singleChoice, multipleChoice, freeText or priorities.")));
         if (errors.Count > 0) return Problems.Validation(errors);

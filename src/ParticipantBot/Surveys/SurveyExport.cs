@@ -44,7 +44,7 @@ public sealed class SurveyExport(Language lang, Domain.Campaigns.Session session
             for (var c = 0; c < lines[r].Length; c++)
             {
                 var cell = sheet.Cell(r + 1, c + 1);
-                if (c == 3 && r > 0 && int.TryParse(lines[r][c], out var n)) cell.Value = n; else cell.SetValue(lines[r][c]);
+                if (c == 3 && r > 0 && int.TryParse(lines[r][c], out var n)) cell.Value = n; else cell.SetValue(Api.Downloads.Cell(lines[r][c]));
             }
         sheet.Row(1).Style.Font.Bold = true;
         sheet.SheetView.FreezeRows(1);

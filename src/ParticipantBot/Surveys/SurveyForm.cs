@@ -50,6 +50,7 @@ public static class SurveyForm
             AnswerProblemKind.Rating => "Survey.Problem.Rating",
             AnswerProblemKind.Priorities => "Survey.Problem.Priorities",
             AnswerProblemKind.TooLong => "Survey.Problem.Long",
+            AnswerProblemKind.InvalidText => "Survey.Problem.Characters",
             _ => "Survey.Problem.Choice",
         }, lang);
         return Texts.Format("Survey.Problem.Invalid", lang, question, why);

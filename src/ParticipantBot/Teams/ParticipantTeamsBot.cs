@@ -90,19 +90,55 @@ public sealed class ParticipantTeamsBot(
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        var data = invokeValue.Action?.Data as JObject ?? (invokeValue.Action?.Data is { } raw ? JObject.FromObject(raw) : []);
+        // Card data as our cards send it is an object of strings; anything else (arrays, nesting, numbers where
+        // text belongs) reads as absent, so that it meets the same checks as altered data instead of failing the turn.
+        var data = CardData(invokeValue.Action?.Data);
         var verb = invokeValue.Action?.Verb ?? "";
         var clickedBy = turnContext.Activity.From?.AadObjectId;
+        string? Value(string name) => data.GetValueOrDefault(name);
         if (verb == "survey.submit")
-            return Card(await surveyActions.SubmitAsync(
-                data.Properties().Where(p => p.Value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean)
-                    .ToDictionary(p => p.Name, p => p.Value.ToString()), clickedBy, cancellationToken));
+            return Card(await surveyActions.SubmitAsync(data, clickedBy, cancellationToken));
         if (verb.StartsWith("organiser.", StringComparison.Ordinal))
-            return Card(await organiser.ConfirmAsync(verb, (string?)data["session"], (string?)data["for"], clickedBy,
+            return Card(await organiser.ConfirmAsync(verb, Value("session"), Value("for"), clickedBy,
                 await LanguageAsync(clickedBy, cancellationToken), cancellationToken));
-        var input = new CardActionInput(verb, (string?)data["i"], (string?)data["s"],
-            (string?)data["transport"], (string?)data["diet"], (string?)data["accessibility"], (string?)data["interpretation"], (string?)data["consent"]);
+        var input = new CardActionInput(verb, Value("i"), Value("s"),
+            Value("transport"), Value("diet"), Value("accessibility"), Value("interpretation"), Value("consent"));
+        // Needs typed on the card meet the same rules as every other way in; a refused text brings the card back with the reason.
+        if (verb == "rsvp.needs" && new Domain.Participants.Needs(false, Text.Clean(input.Diet), Text.Clean(input.Accessibility), Text.Clean(input.Interpretation)) is var needs
+            && Domain.Participants.NeedsRules.Problems(needs).FirstOrDefault() is { } refused)
+        {
+            logger.LogInformation("Needs from a card were refused ({Code} in {Field}).", refused.Code, refused.Field);
+            var language = await LanguageAsync(clickedBy, cancellationToken);
+            return Card(cards.MessageContent(language, Resources.Texts.Get("Needs.Title", language),
+                Resources.Texts.Format("Input.Refused", language, Resources.Texts.Get(FieldKey(refused.Field), language))).Render());
+        }
         return Card(await actions.HandleAsync(input, clickedBy, cancellationToken));
+    }
+
+    private static string FieldKey(string field) => field switch
+    {
+        "needs.diet" => "Needs.Diet",
+        "needs.accessibility" => "Needs.Accessibility",
+        "needs.interpretation" => "Needs.Interpretation",
+        _ => "Needs.Title",
+    };
+
+    /// <summary>The card's data as name and text: strings, numbers and booleans; anything else, and data that is not an object, is left out.</summary>
+    internal static Dictionary<string, string> CardData(object? raw)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        JObject? json = raw switch
+        {
+            JObject o => o,
+            null or JToken => null,
+            string text => null,
+            _ => JToken.FromObject(raw) as JObject,
+        };
+        if (json is null) return data;
+        foreach (var p in json.Properties())
+            if (p.Value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float or JTokenType.Boolean && data.Count < 200)
+                data[p.Name] = p.Value.Type == JTokenType.Boolean ? ((bool)p.Value ? "true" : "false") : p.Value.ToString();
+        return data;
     }
 
     /// <summary>The card that replaces the pressed one.</summary>

@@ -21,8 +21,42 @@ public sealed class TeamsDirectory(AppDbContext db, TimeProvider clock, ILogger<
         return person?.Language ?? Language.Fr;
     }
 
-    /// <summary>Stores (or refreshes) the reference and links the participants it belongs to: by object id, else by UPN or email.</summary>
+    /// <summary>
+    /// Stores (or refreshes) the reference and links the participants it belongs to: by object id, else by
+    /// UPN or email. An upsert: Teams sends installationUpdate and conversationUpdate at once, and both turns
+    /// may find no row; the one whose insert meets the other's (a unique key violation, on SQLite as on
+    /// PostgreSQL, where EF Core rolls back to its savepoint inside a caller's transaction) updates that row instead.
+    /// </summary>
     public async Task RememberAsync(TeamsUser user, CancellationToken ct)
+    {
+        user = Bounded(user);
+        try
+        {
+            await RememberOnceAsync(user, ct);
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            foreach (var entry in db.ChangeTracker.Entries<TeamsInstallation>().Where(x => x.State == EntityState.Added).ToList())
+                entry.State = EntityState.Detached;
+            logger.LogInformation("Teams user {ObjectId} was being stored by another turn at the same moment; its row is updated instead.", user.ObjectId);
+            await RememberOnceAsync(user, ct);
+        }
+    }
+
+    /// <summary>What an activity says about the user, cut to what the columns hold and to printable text: a client says what it likes.</summary>
+    private static TeamsUser Bounded(TeamsUser u)
+    {
+        static string Cut(string? value, int max) => Text.Printable(value, max: max).Trim();
+        static string? CutOrNull(string? value, int max) => value is null ? null : Cut(value, max);
+        return u with
+        {
+            TenantId = Cut(u.TenantId, 100), ObjectId = Cut(u.ObjectId, 100), UserId = Cut(u.UserId, 300), Name = CutOrNull(u.Name, 200),
+            Upn = CutOrNull(u.Upn, 254), Email = CutOrNull(u.Email, 254), ConversationId = Cut(u.ConversationId, 500), ServiceUrl = Cut(u.ServiceUrl, 500),
+            BotId = Cut(u.BotId, 300), BotName = CutOrNull(u.BotName, 200), ChannelId = Cut(u.ChannelId, 50),
+        };
+    }
+
+    private async Task RememberOnceAsync(TeamsUser user, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var installation = await db.TeamsInstallations.FirstOrDefaultAsync(i => i.TenantId == user.TenantId && i.UserObjectId == user.ObjectId, ct);
@@ -56,6 +90,7 @@ public sealed class TeamsDirectory(AppDbContext db, TimeProvider clock, ILogger<
 
     public async Task ForgetAsync(string tenantId, string objectId, string reason, CancellationToken ct)
     {
+        reason = Text.Printable(reason, max: 500);
         var installation = await db.TeamsInstallations.FirstOrDefaultAsync(i => i.TenantId == tenantId && i.UserObjectId == objectId, ct);
         if (installation is null) return;
         installation.Active = false;

@@ -60,7 +60,17 @@ public static class TeamsModule
                     context.Response.StatusCode = (int)HttpStatusCode.Unauthorized;
                     return;
                 }
-                await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+                try
+                {
+                    await adapter.ProcessAsync(context.Request, context.Response, bot, context.RequestAborted);
+                }
+                catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+                {
+                    // The turn's own failures are answered by OnTurnError; what is left here is an activity the adapter
+                    // could not even read (or a reply that could not be delivered): the caller's, answered 400, logged.
+                    logger.LogWarning(e, "An activity could not be processed.");
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                }
             })
             .DisableAntiforgery()
             .ExcludeFromDescription();
@@ -84,9 +94,39 @@ public sealed class ParticipantBotAdapter : CloudAdapter
         {
             logger.LogError(exception, "The bot failed on a {Type} activity.", turnContext.Activity.Type);
             // The language of the person is unknown here (the failure may be in reading it): all three.
-            if (turnContext.Activity.Type == Microsoft.Bot.Schema.ActivityTypes.Message)
-                await turnContext.SendActivityAsync(string.Join("\n\n", new[] { Domain.Common.Language.Fr, Domain.Common.Language.Ar, Domain.Common.Language.En }
-                    .Select(l => Resources.Texts.Get("Bot.Error", l))));
+            var text = string.Join("\n\n", new[] { Domain.Common.Language.Fr, Domain.Common.Language.Ar, Domain.Common.Language.En }
+                .Select(l => Resources.Texts.Get("Bot.Error", l)));
+            try
+            {
+                if (turnContext.Activity.Type == Microsoft.Bot.Schema.ActivityTypes.Message)
+                    await turnContext.SendActivityAsync(text);
+                // An invoke answered with nothing would be a 501 to Teams: it gets a card that says the action failed.
+                else if (turnContext.Activity.Type == Microsoft.Bot.Schema.ActivityTypes.Invoke && !turnContext.TurnState.ContainsKey(InvokeResponseKey))
+                    await turnContext.SendActivityAsync(new Microsoft.Bot.Schema.Activity
+                    {
+                        Type = Microsoft.Bot.Schema.ActivityTypesEx.InvokeResponse,
+                        Value = new Microsoft.Bot.Builder.InvokeResponse
+                        {
+                            Status = StatusCodes.Status200OK,
+                            Body = new Microsoft.Bot.Schema.AdaptiveCardInvokeResponse
+                            {
+                                StatusCode = StatusCodes.Status200OK,
+                                Type = CardFactory.ContentType,
+                                Value = Newtonsoft.Json.Linq.JObject.FromObject(new
+                                {
+                                    type = "AdaptiveCard",
+                                    version = "1.5",
+                                    body = new[] { new { type = "TextBlock", text, wrap = true } },
+                                }),
+                            },
+                        },
+                    });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The Bot Connector itself cannot be reached (a service URL that does not answer): the turn ends here, logged.
+                logger.LogWarning(e, "The error reply of a {Type} activity could not be sent.", turnContext.Activity.Type);
+            }
         };
     }
 }

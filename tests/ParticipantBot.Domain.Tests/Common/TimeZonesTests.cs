@@ -43,4 +43,38 @@ public class TimeZonesTests
         var e = Assert.Throws<DomainException>(() => TimeZones.Find("Africa/Atlantis"));
         Assert.Contains("Africa/Atlantis", e.Message);
     }
+
+    [Theory]
+    [InlineData("Africa")]
+    [InlineData("America/Argentina")]
+    [InlineData("America")]
+    [InlineData("Africa/")]
+    [InlineData("/Africa/Casablanca")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("Africa/../Europe/Paris")]
+    [InlineData("Africa Casablanca")]
+    public void Find_OfAFolderOrAPath_IsADomainExceptionNamingTheField(string id)
+    {
+        Assert.False(TimeZones.TryFind(id, out _));
+        var e = Assert.Throws<DomainException>(() => TimeZones.Find(id));
+        Assert.Equal(("timeZone", "timeZone.unknown"), (e.Field, e.Code));
+    }
+
+    [Theory]
+    [InlineData("Africa/Casablanca")]
+    [InlineData("America/Argentina/Buenos_Aires")]
+    [InlineData("Etc/GMT+1")]
+    [InlineData("UTC")]
+    public void Find_OfARealZone_FindsIt(string id) => Assert.True(TimeZones.TryFind(id, out _));
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(9999, 12, 31)]
+    [InlineData(1999, 12, 31)]
+    [InlineData(2100, 1, 1)]
+    public void ToInstant_OfADateOutsideTheRange_IsRefusedNamingTheField(int year, int month, int day)
+    {
+        var e = Assert.Throws<DomainException>(() => TimeZones.ToInstant(new DateTime(year, month, day, 0, 0, 0), TimeZones.Default, "end"));
+        Assert.Equal(("end", "date.outOfRange"), (e.Field, e.Code));
+    }
 }

@@ -85,12 +85,15 @@ internal sealed class GuestListParser(AppOptions app, Language campaignLanguage)
         };
         if (errors.Count == 0)
         {
-            foreach (var (field, message) in details.Problems())
-                errors.Add(new ApiError(row.Number, ColumnOf(field, columns), field, message));
+            foreach (var problem in details.Problems())
+                errors.Add(ApiError.AtCell(row.Number, ColumnOf(problem.Field, columns), problem));
         }
         return new ParsedRow(row.Number, errors.Count == 0 ? details : null, errors);
     }
 
-    private static string? ColumnOf(string field, Dictionary<GuestListField, (int Index, string Header)> columns) =>
-        Enum.TryParse<GuestListField>(field, ignoreCase: true, out var f) && columns.TryGetValue(f, out var c) ? c.Header : null;
+    private static string? ColumnOf(string field, Dictionary<GuestListField, (int Index, string Header)> columns)
+    {
+        var name = field switch { "needs.other" => "Notes", _ when field.StartsWith("needs.", StringComparison.Ordinal) => field["needs.".Length..], _ => field };
+        return Enum.TryParse<GuestListField>(name, ignoreCase: true, out var f) && columns.TryGetValue(f, out var c) ? c.Header : null;
+    }
 }
