@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ParticipantBot.Configuration;
 
 namespace ParticipantBot.Persistence;
 
@@ -37,9 +38,11 @@ public static class PersistenceModule
             builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
         builder.Services.AddSingleton(new DatabaseDescription(provider, Redact(connectionString)));
-        // Keys in the database: signed links survive restarts and work on every instance.
-        builder.Services.AddDataProtection().SetApplicationName("ParticipantBot").PersistKeysToDbContext<AppDbContext>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Keys in the database: signed links survive restarts and work on every instance. Outside
+        // Development they are protected at rest with a certificate (Configuration/KeyProtection.cs).
+        builder.Services.AddDataProtection().SetApplicationName("ParticipantBot").PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysAtRest(builder);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Health.HealthModule.Ready]);
         return builder;
     }
 

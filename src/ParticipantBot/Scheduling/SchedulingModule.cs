@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
@@ -40,6 +41,9 @@ public static class SchedulingModule
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll, DistributedLockLifetime = TimeSpan.FromSeconds(options.LockSeconds) });
         });
+        // This host's job filters (the telemetry filter with Hangfire's own), for its client and its server:
+        // registered before AddHangfire, whose default is the process-wide list.
+        services.AddSingleton<IJobFilterProvider, HostJobFilters>();
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -54,6 +58,7 @@ public static class SchedulingModule
                 // This host's own activator: Hangfire's default one is process-wide, and with several
                 // hosts in one process (the tests) a job would run on another host's services and database.
                 server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+                server.FilterProvider = sp.GetRequiredService<IJobFilterProvider>();
             });
         services.AddTransient<OutboxDispatchJob>();
         services.AddSingleton<DispatchGate>();
