@@ -6,6 +6,7 @@ using ParticipantBot.Dashboard;
 using ParticipantBot.Delivery;
 using ParticipantBot.Demo;
 using ParticipantBot.Email;
+using ParticipantBot.Health;
 using ParticipantBot.Identity;
 using ParticipantBot.Invitations;
 using ParticipantBot.Outlook;
@@ -17,6 +18,7 @@ using ParticipantBot.Rsvp;
 using ParticipantBot.Scheduling;
 using ParticipantBot.Surveys;
 using ParticipantBot.Teams;
+using ParticipantBot.Telemetry;
 
 // "--demo" is a switch of ours, not a configuration key; Demo:Seed=true does the same from configuration.
 // Settings are read once at start (and validated there): no file watcher on the content root, where every
@@ -24,11 +26,12 @@ using ParticipantBot.Teams;
 var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--demo"), "--hostBuilder:reloadConfigOnChange=false"]);
 var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo:Seed");
 
-builder.AddAppOptions().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
+builder.AddAppOptions().AddTelemetry().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
-builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard().AddSurveys().AddPrivacy();
+builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard().AddSurveys().AddPrivacy().AddHealth();
 
 var app = builder.Build();
+app.CheckSettings();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -36,7 +39,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
-app.MapHealthChecks("/healthz");
+app.MapHealth();
 app.MapGet("/", () => TypedResults.Ok(new { name = "ParticipantBot", openApi = "/openapi/v1.json", health = "/healthz" })).ExcludeFromDescription();
 app.MapCampaignApi();
 app.MapOrganiserApi();
@@ -56,6 +59,8 @@ app.MapSchedulingDashboard();
 
 await app.MigrateDatabaseAsync();
 app.LogSettings();
+app.LogKeyProtection();
+app.LogTelemetry();
 app.WarnAboutDevelopmentIdentity();
 app.LogTeamsMode();
 app.LogOutlookMode();

@@ -15,7 +15,7 @@ public sealed class DeliveryOptions
     [Range(1, 64)]
     public int Parallelism { get; set; } = 8;
 
-    /// <summary>A message claimed longer ago than this, and not finished, was cut off by a crash: it is inDoubt.</summary>
+    /// <summary>A message claimed longer ago than this, and not finished, was cut off by a crash: it is sent again (on SQLite, a claim of another process is at once).</summary>
     [Range(10, 86_400)]
     public int LeaseSeconds { get; set; } = 120;
 }

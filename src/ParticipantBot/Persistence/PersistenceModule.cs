@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using ParticipantBot.Configuration;
 
 namespace ParticipantBot.Persistence;
 
@@ -41,9 +42,11 @@ public static class PersistenceModule
         builder.Services.AddSingleton(new DatabaseDescription(provider, Redact(connectionString)));
         // One use case, one transaction.
         builder.Services.AddScoped<UnitOfWork>();
-        // Keys in the database: signed links survive restarts and work on every instance.
-        builder.Services.AddDataProtection().SetApplicationName("ParticipantBot").PersistKeysToDbContext<AppDbContext>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Keys in the database: signed links survive restarts and work on every instance. Outside
+        // Development they are protected at rest with a certificate (Configuration/KeyProtection.cs).
+        builder.Services.AddDataProtection().SetApplicationName("ParticipantBot").PersistKeysToDbContext<AppDbContext>()
+            .ProtectKeysAtRest(builder);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Health.HealthModule.Ready]);
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
@@ -44,6 +45,9 @@ public static class SchedulingModule
             // A lock's holder renews it while it lives; the lifetime is how long the lock of a killed process blocks the restarted one.
             return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll, DistributedLockLifetime = TimeSpan.FromSeconds(Math.Min(options.LockSeconds, SqliteLockSeconds)) });
         });
+        // This host's job filters (the telemetry filter with Hangfire's own), for its client and its server:
+        // registered before AddHangfire, whose default is the process-wide list.
+        services.AddSingleton<IJobFilterProvider, HostJobFilters>();
         services.AddHangfire((sp, config) => config
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -58,6 +62,7 @@ public static class SchedulingModule
                 // This host's own activator: Hangfire's default one is process-wide, and with several
                 // hosts in one process (the tests) a job would run on another host's services and database.
                 server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+                server.FilterProvider = sp.GetRequiredService<IJobFilterProvider>();
             });
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<OutboxRepairJob>();

@@ -21,6 +21,8 @@ public class SettingsTemplateTests
     [InlineData(typeof(ParticipantBot.Scheduling.SchedulingOptions), ParticipantBot.Scheduling.SchedulingOptions.Section)]
     [InlineData(typeof(ParticipantBot.Teams.TeamsLimitOptions), ParticipantBot.Teams.TeamsLimitOptions.Section)]
     [InlineData(typeof(ParticipantBot.Outlook.GraphOptions), ParticipantBot.Outlook.GraphOptions.Section)]
+    [InlineData(typeof(KeyProtectionOptions), KeyProtectionOptions.Section)]
+    [InlineData(typeof(ParticipantBot.Telemetry.TelemetryOptions), ParticipantBot.Telemetry.TelemetryOptions.Section)]
     public void Template_ListsEverySettingOf(Type options, string section)
     {
         JsonNode? template = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("appsettings.template.json")))!;

@@ -12,8 +12,7 @@ public sealed class ProductionServiceFactory : ServiceFactory
     public ProductionServiceFactory()
     {
         EnvironmentName = "Production";
-        Settings["Auth:TenantId"] = "11111111-2222-3333-4444-555555555555";
-        Settings["Auth:ClientId"] = "participantbot-tests";
+        foreach (var (key, value) in ProductionSettings.For(Folder)) Settings[key] = value;
         TestServices = services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
             // Same validation rules as production, but keys and issuer of the tests: nothing is fetched.
