@@ -27,7 +27,7 @@ var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--demo"), "
 var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo:Seed");
 
 builder.AddAppOptions().AddTelemetry().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
-builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
+builder.Services.AddOrganiserApi().AddCampaigns().AddParticipants().AddInvitations().AddDemoData();
 builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard().AddSurveys().AddPrivacy().AddHealth();
 
 var app = builder.Build();
@@ -48,7 +48,8 @@ app.MapParticipantApi();
 app.MapGuestListImport();
 app.MapInvitationApi();
 app.MapMessageApi();
-app.MapReminderApi();
+app.MapReminderPolicyApi();
+app.MapRemindNowApi();
 app.MapDashboard();
 app.MapSurveys();
 app.MapPrivacy();

@@ -45,6 +45,14 @@ public static class RsvpTransitions
     /// <summary>States that hold a seat against the session's capacity.</summary>
     public static bool HoldsSeat(RsvpStatus status) => status is Accepted or Offered or Attended;
 
+    /// <summary>
+    /// States that count as "confirmed" wherever people are counted (the dashboard, the Teams status card, the report):
+    /// they said yes and have not been recorded as absent.
+    /// </summary>
+    public static IReadOnlyList<RsvpStatus> Confirmed { get; } = [Accepted, Attended];
+
+    public static bool IsConfirmed(RsvpStatus status) => status is Accepted or Attended;
+
     /// <summary>States in which the person has not answered yet.</summary>
     public static bool AwaitsAnswer(RsvpStatus status) => status is NotSent or Invited;
 }

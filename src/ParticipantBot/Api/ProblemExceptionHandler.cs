@@ -40,10 +40,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         JsonException json => (StatusCodes.Status400BadRequest, ApiError.ForField(json.Path, "The JSON body is not valid: " + FirstLine(json.Message), "request.json")),
         // A multipart body without a boundary, whose boundary never comes, or whose parts break the form limits.
         InvalidDataException data => (StatusCodes.Status400BadRequest, ApiError.ForField(null, "The request body is malformed: " + FirstLine(data.Message), "request.malformed")),
-        Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22001" or "22021" or "22P05" } pg } =>
-            (StatusCodes.Status400BadRequest, ApiError.ForField(pg.ColumnName, "A value is too long or holds a character the database refuses; nothing was written.", "text.refusedByDatabase")),
+        _ when Persistence.DatabaseRefusals.Classify(exception, out var column) == Persistence.DatabaseRefusals.Kind.RefusedOnWrite =>
+            (StatusCodes.Status400BadRequest, ApiError.ForField(column, "A value is too long or holds a character the database refuses; nothing was written.", "text.refusedByDatabase")),
         // A text the database cannot compare (a NUL in a query value): refused by PostgreSQL, the caller's input.
-        Npgsql.PostgresException { SqlState: "22021" or "22P05" } =>
+        _ when Persistence.DatabaseRefusals.Classify(exception, out _) == Persistence.DatabaseRefusals.Kind.RefusedInQuery =>
             (StatusCodes.Status400BadRequest, ApiError.ForField(null, "A value holds a character the database refuses.", "text.controlCharacter")),
         _ => null,
     };

@@ -6,7 +6,6 @@ using ParticipantBot.Application;
 using ParticipantBot.Audit;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Configuration;
-using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Identity;
 using ParticipantBot.Persistence;
@@ -17,7 +16,7 @@ public static class CampaignEndpoints
 {
     public static IServiceCollection AddCampaigns(this IServiceCollection services) =>
         services.AddHttpContextAccessor().AddScoped<CampaignAccess>().AddScoped<AuditLog>()
-            .AddScoped<ChangeSessionHandler>().AddScoped<CancelSessionHandler>();
+            .AddScoped<CampaignDirectory>().AddScoped<ChangeSessionHandler>().AddScoped<CancelSessionHandler>().AddScoped<ChangeReminderPolicyHandler>();
 
     public static RouteGroupBuilder MapCampaignApi(this IEndpointRouteBuilder app)
     {
@@ -35,15 +34,16 @@ public static class CampaignEndpoints
 
     private static async Task<Ok<List<CampaignSummaryDto>>> ListCampaigns(CampaignAccess access, AppDbContext db, CancellationToken ct)
     {
-        var campaigns = await access.VisibleCampaigns().AsNoTracking()
-            .Select(c => new { c.Id, c.Name, c.DefaultLanguage, c.CreatedAt, Sessions = db.Sessions.Count(s => s.CampaignId == c.Id) })
-            .ToListAsync(ct);
+        var campaigns = await access.VisibleCampaigns().AsNoTracking().Select(c => new { c.Id, c.Name, c.DefaultLanguage, c.CreatedAt }).ToListAsync(ct);
+        var ids = campaigns.Select(c => c.Id).ToList();
+        var sessions = await db.Sessions.Where(s => ids.Contains(s.CampaignId)).GroupBy(s => s.CampaignId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return TypedResults.Ok(campaigns.OrderBy(c => c.CreatedAt)
-            .Select(c => new CampaignSummaryDto(c.Id.ToString(), c.Name, c.DefaultLanguage, c.Sessions, c.CreatedAt)).ToList());
+            .Select(c => new CampaignSummaryDto(c.Id.ToString(), c.Name, c.DefaultLanguage, sessions.GetValueOrDefault(c.Id), c.CreatedAt)).ToList());
     }
 
     private static async Task<Results<Created<CampaignDto>, ProblemHttpResult>> CreateCampaign(
-        CreateCampaignRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
+        CreateCampaignRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, ISessionFigures figures, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
     {
         var campaign = Campaign.Create(request.Name ?? "", access.UserId, clock.GetUtcNow(),
             request.DefaultLanguage ?? Domain.Common.Language.Fr, request.TimeZone ?? app.Value.DefaultTimeZone,
@@ -51,17 +51,17 @@ public static class CampaignEndpoints
         db.Campaigns.Add(campaign);
         audit.Record(campaign.Id, AuditAction.CampaignCreated, "Campaign created; its creator is its organiser.");
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/campaigns/{campaign.Id}", await ToDtoAsync(campaign, db, ct));
+        return TypedResults.Created($"/api/campaigns/{campaign.Id}", await ToDtoAsync(campaign, db, figures, ct));
     }
 
-    private static async Task<Results<Ok<CampaignDto>, NotFound>> GetCampaign(Guid id, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<CampaignDto>, NotFound>> GetCampaign(Guid id, CampaignAccess access, AppDbContext db, ISessionFigures figures, CancellationToken ct)
     {
         var campaign = await access.FindCampaignAsync(id, ct);
-        return campaign is null ? TypedResults.NotFound() : TypedResults.Ok(await ToDtoAsync(campaign, db, ct));
+        return campaign is null ? TypedResults.NotFound() : TypedResults.Ok(await ToDtoAsync(campaign, db, figures, ct));
     }
 
     private static async Task<Results<Ok<CampaignDto>, NotFound>> PatchCampaign(
-        Guid id, PatchCampaignRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, CancellationToken ct)
+        Guid id, PatchCampaignRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, ISessionFigures figures, CancellationToken ct)
     {
         var campaign = await access.FindCampaignAsync(id, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -72,7 +72,7 @@ public static class CampaignEndpoints
         if (request.RetentionMonths is { } months) campaign.SetRetention(months);
         audit.Record(campaign.Id, AuditAction.CampaignChanged, "Changed: " + audit.Changed(campaign));
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(await ToDtoAsync(campaign, db, ct));
+        return TypedResults.Ok(await ToDtoAsync(campaign, db, figures, ct));
     }
 
     private static async Task<Results<Created<SessionDto>, NotFound>> CreateSession(
@@ -95,38 +95,38 @@ public static class CampaignEndpoints
         return TypedResults.Created($"/api/sessions/{session.Id}", SessionDto.From(session));
     }
 
-    private static async Task<Results<Ok<SessionDto>, NotFound>> GetSession(Guid id, CampaignAccess access, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<SessionDto>, NotFound>> GetSession(Guid id, CampaignAccess access, ISessionFigures figures, CancellationToken ct)
     {
         var found = await access.FindSessionAsync(id, ct);
         if (found is not { Session: var session }) return TypedResults.NotFound();
-        var counts = await SessionCounts.ForAsync(db, [session.Id], ct);
+        var counts = await figures.CountsAsync([session.Id], ct);
         return TypedResults.Ok(SessionDto.From(session, counts.GetValueOrDefault(session.Id)));
     }
 
     private static async Task<Results<Ok<SessionDto>, NotFound, ProblemHttpResult>> PatchSession(
-        Guid id, SessionRequest request, CampaignAccess access, ChangeSessionHandler change, AppDbContext db, CancellationToken ct)
+        Guid id, SessionRequest request, CampaignAccess access, ChangeSessionHandler change, ISessionFigures figures, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         var outcome = await change.HandleAsync(new ChangeSession(id, request, access.UserId), ct);
         if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
-        var counts = await SessionCounts.ForAsync(db, [id], ct);
+        var counts = await figures.CountsAsync([id], ct);
         return TypedResults.Ok(SessionDto.From(outcome.Value!, counts.GetValueOrDefault(id)));
     }
 
     private static async Task<Results<Ok<SessionDto>, NotFound, ProblemHttpResult>> CancelSession(
-        Guid id, CampaignAccess access, CancelSessionHandler cancel, AppDbContext db, CancellationToken ct)
+        Guid id, CampaignAccess access, CancelSessionHandler cancel, ISessionFigures figures, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         var outcome = await cancel.HandleAsync(new CancelSession(id, access.UserId), ct);
         if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
-        var counts = await SessionCounts.ForAsync(db, [id], ct);
+        var counts = await figures.CountsAsync([id], ct);
         return TypedResults.Ok(SessionDto.From(outcome.Value!, counts.GetValueOrDefault(id)));
     }
 
-    private static async Task<CampaignDto> ToDtoAsync(Campaign c, AppDbContext db, CancellationToken ct)
+    private static async Task<CampaignDto> ToDtoAsync(Campaign c, AppDbContext db, ISessionFigures figures, CancellationToken ct)
     {
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.CampaignId == c.Id).ToListAsync(ct);
-        var counts = await SessionCounts.ForAsync(db, sessions.Select(s => s.Id).ToList(), ct);
+        var counts = await figures.CountsAsync(sessions.Select(s => s.Id).ToList(), ct);
         return new CampaignDto(c.Id.ToString(), c.Name, c.Description, c.DefaultLanguage, c.TimeZoneId, c.RetentionMonths,
             c.Organisers, c.CreatedAt,
             sessions.OrderBy(s => s.StartsAt).Select(s => SessionDto.From(s, counts.GetValueOrDefault(s.Id))).ToList());

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Application;
 using ParticipantBot.Audit;
-using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Persistence;
@@ -15,7 +14,7 @@ public sealed record ChangeSession(Guid SessionId, SessionRequest Change, string
 /// and the planned reminders follow (or are dropped); self check-in switched on or off plans or drops
 /// the "I'm here" cards: with the change and its audit entry, in one transaction.
 /// </summary>
-public sealed class ChangeSessionHandler(AppDbContext db, UnitOfWork unit, SessionMessages messages, AuditLog audit)
+public sealed class ChangeSessionHandler(AppDbContext db, UnitOfWork unit, IEnumerable<ISessionListener> listeners, AuditLog audit)
 {
     public Task<Outcome<Session>> HandleAsync(ChangeSession command, CancellationToken ct) => unit.RunAsync<Session>(async c =>
     {
@@ -43,8 +42,10 @@ public sealed class ChangeSessionHandler(AppDbContext db, UnitOfWork unit, Sessi
         var selfCheckInBefore = session.SelfCheckIn;
         if (request.SelfCheckIn is { } selfCheckIn) session.AllowSelfCheckIn(selfCheckIn);
         audit.RecordAs(command.By, session.CampaignId, AuditAction.SessionChanged, "Changed: " + audit.Changed(session), session.Id);
-        if (session.Sequence != sequence) await messages.SessionChangedAsync(session, campaign, c);
-        if (session.SelfCheckIn != selfCheckInBefore || (session.SelfCheckIn && session.Sequence != sequence)) await messages.SelfCheckInChangedAsync(session, c);
+        var moved = session.Sequence != sequence;
+        var selfCheckInChanged = session.SelfCheckIn != selfCheckInBefore || (session.SelfCheckIn && moved);
+        if (moved || selfCheckInChanged)
+            foreach (var listener in listeners) await listener.SessionChangedAsync(session, campaign, moved, selfCheckInChanged, c);
         return session;
     }, ct);
 }

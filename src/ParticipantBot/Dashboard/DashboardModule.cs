@@ -4,7 +4,7 @@ namespace ParticipantBot.Dashboard;
 public static class DashboardModule
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services) =>
-        services.AddScoped<DashboardQueries>().AddScoped<RosterQuery>();
+        services.AddScoped<DashboardQueries>().AddScoped<RosterQuery>().AddScoped<DigestQueries>();
 
     public static WebApplication MapDashboard(this WebApplication app)
     {

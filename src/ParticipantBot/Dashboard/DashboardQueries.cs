@@ -4,6 +4,12 @@ using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
+using ParticipantBot.Invitations;
+using ParticipantBot.Delivery;
+using ParticipantBot.Surveys;
+using ParticipantBot.Privacy;
 
 namespace ParticipantBot.Dashboard;
 
@@ -106,7 +112,7 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
 
     private static SexCounts SexesComing(IEnumerable<Cell> cells)
     {
-        var coming = cells.Where(c => c.Status is RsvpStatus.Accepted or RsvpStatus.Attended).ToList();
+        var coming = cells.Where(c => RsvpTransitions.IsConfirmed(c.Status)).ToList();
         int N(Sex s) => coming.Where(c => c.Sex == s).Sum(c => c.Count);
         return new SexCounts(N(Sex.Female), N(Sex.Male), N(Sex.NotStated));
     }
@@ -121,5 +127,17 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         var pending = N(DeliveryStatus.Planned) + N(DeliveryStatus.Sending);
         var due = by.Sum(x => x.Count);
         return new SendProgress(due, due - pending, pending, N(DeliveryStatus.Failed), by.Where(x => x.PossibleDuplicate).Sum(x => x.Count));
+    }
+
+    /// <summary>Those confirmed for a session (<see cref="RsvpTransitions.Confirmed"/>), counted by the database by stakeholder group and sex.</summary>
+    public async Task<List<(string Group, Sex Sex, int Count)>> ConfirmedByGroupAndSexAsync(Guid sessionId, CancellationToken ct)
+    {
+        var confirmed = RsvpTransitions.Confirmed.ToList();
+        var rows = await (from i in db.Invitations
+                          join p in db.Participants on i.ParticipantId equals p.Id
+                          where i.SessionId == sessionId && confirmed.Contains(i.Status)
+                          group i by new { p.Group, p.Sex } into g
+                          select new { g.Key.Group, g.Key.Sex, Count = g.Count() }).ToListAsync(ct);
+        return rows.Select(r => (r.Group, r.Sex, r.Count)).ToList();
     }
 }

@@ -3,6 +3,12 @@ using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
+using ParticipantBot.Invitations;
+using ParticipantBot.Delivery;
+using ParticipantBot.Surveys;
+using ParticipantBot.Privacy;
 
 namespace ParticipantBot.Dashboard;
 

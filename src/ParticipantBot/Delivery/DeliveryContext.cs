@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
-using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Delivery;
 
@@ -24,19 +22,18 @@ public sealed class DeliveryContext
     /// <summary>What each channel prepared for the batch (Teams: the conversation references).</summary>
     public ConcurrentDictionary<string, object> Channel { get; } = new();
 
-    public static async Task<DeliveryContext> LoadAsync(AppDbContext db, IReadOnlyCollection<OutboundMessage> messages, CancellationToken ct)
+    public static async Task<DeliveryContext> LoadAsync(Campaigns.CampaignDirectory campaigns, Participants.ParticipantDirectory people,
+        IInvitationStates invitations, IReadOnlyCollection<OutboundMessage> messages, CancellationToken ct)
     {
         var participantIds = messages.Select(m => m.ParticipantId).Distinct().ToList();
         var sessionIds = messages.Select(m => m.SessionId).Distinct().ToList();
         var campaignIds = messages.Select(m => m.CampaignId).Distinct().ToList();
-        var invitations = await db.Invitations.AsNoTracking()
-            .Where(i => sessionIds.Contains(i.SessionId) && participantIds.Contains(i.ParticipantId)).ToListAsync(ct);
         return new DeliveryContext
         {
-            Participants = await db.Participants.AsNoTracking().Where(p => participantIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct),
-            Sessions = await db.Sessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct),
-            Campaigns = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct),
-            Invitations = invitations.ToDictionary(i => (i.SessionId, i.ParticipantId)),
+            Participants = await people.ByIdAsync(participantIds, ct),
+            Sessions = await campaigns.SessionsAsync(sessionIds, ct),
+            Campaigns = await campaigns.CampaignsAsync(campaignIds, ct),
+            Invitations = await invitations.ReadAsync(sessionIds, participantIds, ct),
         };
     }
 

@@ -11,11 +11,8 @@ public static class DeliveryModule
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, OutboxWakeInterceptor>();
         services.AddScoped<OutboxPlanner>();
         services.AddScoped<OutboxDispatcher>();
-        services.AddScoped<SessionMessages>();
-        services.AddScoped<NonResponderReminders>();
-        services.AddScoped<SendRemindersHandler>();
-        services.AddScoped<OutboxRepair>();
-        services.AddScoped<ChangeReminderPolicyHandler>();
+        services.AddScoped<OutboxLedger>();
+        services.AddScoped<Privacy.IPersonalDataHolder, DeliveryPersonalData>();
         return services;
     }
 }

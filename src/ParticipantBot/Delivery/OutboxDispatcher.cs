@@ -23,6 +23,9 @@ public sealed class OutboxDispatcher(
     OutboxPlanner planner,
     IOptions<DeliveryOptions> options,
     DeliveryMetrics metrics,
+    Campaigns.CampaignDirectory campaigns,
+    Participants.ParticipantDirectory people,
+    IInvitationStates invitationStates,
     ILogger<OutboxDispatcher> logger)
 {
     /// <summary>This process, as it signs its claims: a process started again (even with the same pid, in a container) is another.</summary>
@@ -40,7 +43,7 @@ public sealed class OutboxDispatcher(
             .Take(options.Value.BatchSize)
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
-        var context = await DeliveryContext.LoadAsync(db, due, ct);
+        var context = await DeliveryContext.LoadAsync(campaigns, people, invitationStates, due, ct);
         foreach (var sender in _senders.Values) await sender.PrepareAsync(context, due, ct);
         var done = 0;
         foreach (var group in Groups(due))
@@ -105,13 +108,8 @@ public sealed class OutboxDispatcher(
             .Select(m => m.Id).ToListAsync(ct)).ToHashSet();
     }
 
-    private async Task<Dictionary<(Guid, Guid), Invitation>> FreshInvitationsAsync(List<OutboundMessage> messages, CancellationToken ct)
-    {
-        var sessions = messages.Select(m => m.SessionId).Distinct().ToList();
-        var people = messages.Select(m => m.ParticipantId).Distinct().ToList();
-        return (await db.Invitations.AsNoTracking().Where(i => sessions.Contains(i.SessionId) && people.Contains(i.ParticipantId)).ToListAsync(ct))
-            .ToDictionary(i => (i.SessionId, i.ParticipantId));
-    }
+    private Task<Dictionary<(Guid Session, Guid Participant), Invitation>> FreshInvitationsAsync(List<OutboundMessage> messages, CancellationToken ct) =>
+        invitationStates.ReadAsync(messages.Select(m => m.SessionId).Distinct().ToList(), messages.Select(m => m.ParticipantId).Distinct().ToList(), ct);
 
     private async Task<SendResult> SendAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct)
     {
@@ -142,14 +140,10 @@ public sealed class OutboxDispatcher(
             db.ChangeTracker.Clear();
             var now = clock.GetUtcNow();
             var tracked = await db.OutboundMessages.Where(m => ids.Contains(m.Id)).ToListAsync(ct);
-            var sentInvitations = tracked.Where(m => m.Kind == MessageKind.Invitation && byId[m.Id] is SendResult.Sent).ToList();
-            var sessions = sentInvitations.Select(m => m.SessionId).Distinct().ToList();
-            var people = sentInvitations.Select(m => m.ParticipantId).Distinct().ToList();
-            var invitations = sentInvitations.Count == 0 ? [] : (await db.Invitations
-                .Where(i => sessions.Contains(i.SessionId) && people.Contains(i.ParticipantId) && i.Status == RsvpStatus.NotSent).ToListAsync(ct))
-                .ToDictionary(i => (i.SessionId, i.ParticipantId));
-            foreach (var message in tracked)
-                Apply(message, invitations.GetValueOrDefault((message.SessionId, message.ParticipantId)), byId[message.Id], now);
+            foreach (var message in tracked) Apply(message, byId[message.Id], now);
+            // A delivered invitation is "invited", whatever the path: the Invitations module moves it, in this same save.
+            var delivered = tracked.Where(m => m.Kind == MessageKind.Invitation && byId[m.Id] is SendResult.Sent).ToList();
+            if (delivered.Count > 0) await invitationStates.DeliveredAsync(delivered, now, ct);
             foreach (var message in tracked.Where(m => byId[m.Id] is SendResult.Unreachable))
                 if (await planner.FallBackToEmailAsync(message, context.Participants.GetValueOrDefault(message.ParticipantId), ct))
                     logger.LogInformation("Message {MessageId} could not reach its participant in Teams; it goes by email instead.", message.Id);
@@ -159,14 +153,12 @@ public sealed class OutboxDispatcher(
         db.ChangeTracker.Clear();
     }
 
-    private static void Apply(OutboundMessage message, Invitation? notSentInvitation, SendResult result, DateTimeOffset now)
+    private static void Apply(OutboundMessage message, SendResult result, DateTimeOffset now)
     {
         switch (result)
         {
             case SendResult.Sent sent:
                 message.MarkSent(sent.ChannelMessageId, now, sent.MayDuplicate);
-                if (message.Kind == MessageKind.Invitation && notSentInvitation is { Status: RsvpStatus.NotSent })
-                    notSentInvitation.MoveTo(RsvpStatus.Invited, message.Channel == DeliveryChannel.Teams ? AnswerChannel.Teams : AnswerChannel.Email, "system", now);
                 break;
             case SendResult.Retry retry:
                 message.RetryLater(retry.Reason, now + (retry.After ?? Backoff(message.Attempts)));

@@ -19,7 +19,7 @@ public sealed record PlannedMessage(Participant Person, MessageKind Kind, int Se
 /// change that caused them, in its transaction (see <see cref="UnitOfWork"/>), and the dispatcher is
 /// woken once that commits (<see cref="OutboxWakeInterceptor"/>).
 /// </summary>
-public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, IEnumerable<IMessageSender> senders)
+public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, IEnumerable<IMessageSender> senders, IEnumerable<ITeamsReach> teams)
 {
     private readonly HashSet<DeliveryChannel> _available = senders.Select(s => s.Channel).ToHashSet();
 
@@ -50,7 +50,10 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, IEnumerab
     public async Task<HashSet<string>> ReachableInTeamsAsync(IEnumerable<Participant> people, CancellationToken ct)
     {
         var ids = people.Select(p => p.TeamsObjectId).OfType<string>().Distinct().ToList();
-        return ids.Count == 0 ? [] : (await db.TeamsInstallations.Where(i => i.Active && ids.Contains(i.UserObjectId)).Select(i => i.UserObjectId).ToListAsync(ct)).ToHashSet();
+        var reachable = new HashSet<string>();
+        if (ids.Count == 0) return reachable;
+        foreach (var reach in teams) reachable.UnionWith(await reach.ReachableAsync(ids, ct));
+        return reachable;
     }
 
     /// <returns>How many messages were planned (not counting those already there).</returns>

@@ -5,6 +5,12 @@ using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Identity;
 using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
+using ParticipantBot.Invitations;
+using ParticipantBot.Delivery;
+using ParticipantBot.Surveys;
+using ParticipantBot.Privacy;
 
 namespace ParticipantBot.Demo;
 

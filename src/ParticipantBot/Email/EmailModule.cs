@@ -16,6 +16,8 @@ public static class EmailModule
             sp.GetRequiredService<PickupFolderTransport>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>()));
         services.AddScoped<IMessageSender, EmailSender>();
         services.AddHostedService<OutboxFolderCleanup>();
+        services.AddSingleton<OutboxFiles>();
+        services.AddSingleton<Privacy.IPersonalDataHolder>(sp => sp.GetRequiredService<OutboxFiles>());
         return services;
     }
 }

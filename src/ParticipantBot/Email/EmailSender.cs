@@ -3,8 +3,8 @@ using ParticipantBot.Domain.Messages;
 
 namespace ParticipantBot.Email;
 
-/// <summary>The email channel: composes the message and hands it to Outlook through Graph when configured, else to the outbox folder.</summary>
-public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport transport, Outlook.OutlookDelivery? outlook = null) : IMessageSender
+/// <summary>The email channel: composes the message and hands it to the mail service when one is configured (Outlook through Graph), else to the outbox folder.</summary>
+public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport transport, IMailService? mailService = null) : IMessageSender
 {
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
@@ -18,8 +18,8 @@ public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport tr
         if (context.For(message) is not { } found) return new SendResult.Skipped("The participant, session or invitation no longer exists.");
         if (found.Person.Email is null) return new SendResult.Failed("The participant has no email address.");
         transport.Started();
-        if (outlook is not null)
-            return await outlook.SendAsync(message, found.Campaign, found.Session, found.Person,
+        if (mailService is not null)
+            return await mailService.SendAsync(message, found.Campaign, found.Session, found.Person,
                 composer.Content(message, found.Campaign, found.Session, found.Person, found.Invitation.Id), ct);
         var mime = composer.Compose(message, found.Campaign, found.Session, found.Person, found.Invitation.Id);
         // The outbox folder tells whether an earlier attempt wrote the file: it never makes a second copy.

@@ -6,6 +6,8 @@ using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
 
 namespace ParticipantBot.Invitations;
 
@@ -15,25 +17,22 @@ public sealed record AddWalkIn(Guid SessionId, ParticipantDetails Details, strin
 /// Someone who came without an invitation: added to the guest list (or found on it by email and name),
 /// given an invitation and checked in through the one answer path, in one transaction.
 /// </summary>
-public sealed class AddWalkInHandler(AppDbContext db, UnitOfWork unit, RecordAnswerHandler answers, AuditLog audit, TimeProvider clock)
+public sealed class AddWalkInHandler(AppDbContext db, UnitOfWork unit, RecordAnswerHandler answers, CampaignDirectory campaigns, ParticipantDirectory guests,
+    AuditLog audit, TimeProvider clock)
 {
     public Task<Outcome<(AnswerRecorded Answer, Participant Person)>> HandleAsync(AddWalkIn command, CancellationToken ct) =>
         unit.RunAsync<(AnswerRecorded, Participant)>(async c =>
         {
-            var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SessionId, c);
+            var session = await campaigns.SessionAsync(command.SessionId, c);
             if (session is null) return Refusal.NotFound();
             if (session.IsCancelled) return Refusal.Conflict("The session is cancelled.", "state", "session.cancelled");
             var now = clock.GetUtcNow();
-            var emailKey = Text.Key(command.Details.Email);
-            var person = emailKey.Length == 0 ? null
-                : (await db.Participants.Where(p => p.CampaignId == session.CampaignId && p.EmailKey == emailKey).ToListAsync(c))
-                    .FirstOrDefault(p => p.IsSamePerson(command.Details.Email, command.Details.FullName));
+            var person = await guests.SamePersonAsync(session.CampaignId, command.Details.Email, command.Details.FullName, c);
             if (person is not null && await db.Invitations.AnyAsync(i => i.SessionId == session.Id && i.ParticipantId == person.Id, c))
                 return Refusal.Conflict($"This person is already invited (participant {person.Id}): check them in instead.", "email", "walkIn.alreadyInvited");
             if (person is null)
             {
-                person = Participant.Create(session.CampaignId, command.Details, now);
-                db.Participants.Add(person);
+                person = guests.Add(session.CampaignId, command.Details, now);
                 audit.RecordAs(command.By, session.CampaignId, AuditAction.ParticipantAdded, "Added to the guest list as a walk-in.", session.Id, person.Id);
             }
             db.Invitations.Add(Invitation.Create(session.Id, person.Id, now));

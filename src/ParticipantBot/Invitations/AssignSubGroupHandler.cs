@@ -4,17 +4,18 @@ using ParticipantBot.Audit;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
 
 namespace ParticipantBot.Invitations;
 
 public sealed record AssignSubGroup(Guid SessionId, Guid ParticipantId, string? SubGroup, string By);
 
 /// <summary>Puts a person in one of the session's sub-groups (or none).</summary>
-public sealed class AssignSubGroupHandler(AppDbContext db, UnitOfWork unit, AuditLog audit)
+public sealed class AssignSubGroupHandler(AppDbContext db, UnitOfWork unit, CampaignDirectory campaigns, AuditLog audit)
 {
     public Task<Outcome<Invitation>> HandleAsync(AssignSubGroup command, CancellationToken ct) => unit.RunAsync<Invitation>(async c =>
     {
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SessionId, c);
+        var session = await campaigns.SessionAsync(command.SessionId, c);
         if (session is null) return Refusal.NotFound();
         var subGroup = Domain.Common.Text.Clean(command.SubGroup);
         var known = session.SubGroups.FirstOrDefault(g => string.Equals(g, subGroup, StringComparison.OrdinalIgnoreCase));

@@ -7,7 +7,6 @@ using ParticipantBot.Configuration;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Participants;
-using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Invitations;
 
@@ -29,19 +28,19 @@ public static partial class InvitationEndpoints
 
     /// <summary>The person is here: attended, whatever they had answered (one tap at the door).</summary>
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> CheckIn(
-        Guid id, Guid participantId, CampaignAccess access, RecordAnswerHandler answers, AppDbContext db, CancellationToken ct)
+        Guid id, Guid participantId, CampaignAccess access, RecordAnswerHandler answers, ParticipantDirectory guests, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
-        return await RecordAsync(answers, db, new RecordAnswer(id, participantId, new Answer.CheckIn(), AnswerChannel.InPerson, access.UserId,
+        return await RecordAsync(answers, guests, new RecordAnswer(id, participantId, new Answer.CheckIn(), AnswerChannel.InPerson, access.UserId,
             AuditAs: (AuditAction.AnswerRecorded, "Checked in (attended).")), ct);
     }
 
     /// <summary>A seat for this person on the waiting list (after a capacity increase, or out of turn); they are told.</summary>
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Offer(
-        Guid id, Guid participantId, CampaignAccess access, RecordAnswerHandler answers, AppDbContext db, CancellationToken ct)
+        Guid id, Guid participantId, CampaignAccess access, RecordAnswerHandler answers, ParticipantDirectory guests, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
-        return await RecordAsync(answers, db, new RecordAnswer(id, participantId, new Answer.OfferSeat(), AnswerChannel.Organiser, access.UserId,
+        return await RecordAsync(answers, guests, new RecordAnswer(id, participantId, new Answer.OfferSeat(), AnswerChannel.Organiser, access.UserId,
             AuditAs: (AuditAction.AnswerRecorded, "Seat offered from the waiting list.")), ct);
     }
 
@@ -56,12 +55,12 @@ public static partial class InvitationEndpoints
     }
 
     private static async Task<Results<Ok<InvitationDto>, NotFound, ProblemHttpResult>> AssignSubGroup(
-        Guid id, Guid participantId, SubGroupRequest request, CampaignAccess access, AssignSubGroupHandler assign, AppDbContext db, CancellationToken ct)
+        Guid id, Guid participantId, SubGroupRequest request, CampaignAccess access, AssignSubGroupHandler assign, ParticipantDirectory guests, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         var outcome = await assign.HandleAsync(new AssignSubGroup(id, participantId, request.SubGroup, access.UserId), ct);
         if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
-        var person = await db.Participants.FindAsync([participantId], ct);
+        var person = await guests.FindAsync(participantId, ct);
         return person is null ? TypedResults.NotFound() : TypedResults.Ok(InvitationDto.From(outcome.Value!, person));
     }
 

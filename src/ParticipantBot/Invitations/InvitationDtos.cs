@@ -21,7 +21,10 @@ public sealed record ChangeDto(DateTimeOffset At, RsvpStatus From, RsvpStatus To
 
 /// <summary>The latest message to the person on one channel: how it went, and why when it did not.</summary>
 public sealed record DeliveryDto(Domain.Messages.DeliveryChannel Channel, Domain.Messages.MessageKind Kind, Domain.Messages.DeliveryStatus Status, string? Reason, DateTimeOffset? SentAt,
-    bool MayHaveArrivedTwice = false);
+    bool MayHaveArrivedTwice = false)
+{
+    public static DeliveryDto Of(Delivery.MessageOutcome m) => new(m.Channel, m.Kind, m.Status, m.Reason, m.SentAt, m.MayHaveArrivedTwice);
+}
 
 public sealed record InvitationDto(
     string Id, string SessionId, string ParticipantId, string Name, string? Email, string Group, Sex Sex, Language Language,

@@ -11,6 +11,7 @@ using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Identity;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Invitations;
@@ -22,7 +23,12 @@ public static partial class InvitationEndpoints
 
     public static IServiceCollection AddInvitations(this IServiceCollection services) => services
         .AddScoped<InviteHandler>().AddScoped<RecordAnswerHandler>().AddScoped<SubstituteHandler>().AddScoped<ResendHandler>()
-        .AddScoped<AssignSubGroupHandler>().AddScoped<AddWalkInHandler>().AddScoped<SelfCheckIn>();
+        .AddScoped<AssignSubGroupHandler>().AddScoped<AddWalkInHandler>().AddScoped<SelfCheckIn>()
+        .AddScoped<SessionMessages>().AddScoped<NonResponderReminders>().AddScoped<SendRemindersHandler>().AddScoped<InvitationRepair>()
+        .AddScoped<InvitationBook>()
+        // What the other modules ask of the invitations, through their own ports.
+        .AddScoped<ISessionListener, SessionChanges>().AddScoped<ISessionFigures, InvitationFigures>().AddScoped<IInvitationStates, InvitationStates>()
+        .AddScoped<Privacy.IPersonalDataHolder, InvitationPersonalData>();
 
     public static RouteGroupBuilder MapInvitationApi(this IEndpointRouteBuilder app)
     {
@@ -38,34 +44,27 @@ public static partial class InvitationEndpoints
     }
 
     private static async Task<Results<Ok<List<InvitationDto>>, NotFound, ProblemHttpResult>> List(
-        Guid id, string? status, CampaignAccess access, AppDbContext db, CancellationToken ct)
+        Guid id, string? status, CampaignAccess access, AppDbContext db, ParticipantDirectory guests, OutboxLedger outbox, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         var errors = new List<ApiError>();
         var wanted = QueryValues.Enum<RsvpStatus>(status, "status", errors);
         if (errors.Count > 0) return Problems.Validation(errors);
-        var query = from i in db.Invitations.AsNoTracking()
-                    join p in db.Participants.AsNoTracking() on i.ParticipantId equals p.Id
-                    where i.SessionId == id
-                    select new { i, p };
-        if (wanted is { } s) query = query.Where(x => x.i.Status == s);
-        var rows = await query.ToListAsync(ct);
-        var messages = await db.OutboundMessages.AsNoTracking().Where(m => m.SessionId == id)
-            .Select(m => new { m.ParticipantId, m.Channel, m.Kind, m.Status, m.Reason, m.SentAt, m.CreatedAt, m.PossibleDuplicate }).ToListAsync(ct);
-        var delivery = messages.GroupBy(m => m.ParticipantId).ToDictionary(g => g.Key, g => (IReadOnlyList<DeliveryDto>)g
-            // Per channel, the last message that went (or was decided); else the next one planned.
-            .GroupBy(m => m.Channel).Select(c => c.Where(m => m.Status != DeliveryStatus.Planned).OrderBy(m => m.CreatedAt).LastOrDefault()
-                ?? c.OrderBy(m => m.CreatedAt).First())
-            .Select(m => new DeliveryDto(m.Channel, m.Kind, m.Status, m.Reason, m.SentAt, m.PossibleDuplicate)).OrderBy(d => d.Channel).ToList());
-        return TypedResults.Ok(rows.OrderBy(r => r.p.NameKey).Select(r => InvitationDto.From(r.i, r.p, delivery.GetValueOrDefault(r.p.Id))).ToList());
+        var query = db.Invitations.AsNoTracking().Where(i => i.SessionId == id);
+        if (wanted is { } s) query = query.Where(i => i.Status == s);
+        var invitations = await query.ToListAsync(ct);
+        var people = await guests.ByIdAsync(invitations.Select(i => i.ParticipantId).ToList(), ct);
+        var delivery = await outbox.LastPerChannelAsync(id, ct);
+        return TypedResults.Ok(invitations.Where(i => people.ContainsKey(i.ParticipantId)).OrderBy(i => people[i.ParticipantId].NameKey)
+            .Select(i => InvitationDto.From(i, people[i.ParticipantId], delivery.GetValueOrDefault(i.ParticipantId)?.Select(DeliveryDto.Of).ToList())).ToList());
     }
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound>> Get(
-        Guid id, Guid participantId, CampaignAccess access, AppDbContext db, CancellationToken ct)
+        Guid id, Guid participantId, CampaignAccess access, AppDbContext db, ParticipantDirectory guests, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.SessionId == id && i.ParticipantId == participantId, ct);
-        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId, ct);
+        var participant = await guests.FindAsync(participantId, ct);
         if (invitation is null || participant is null) return TypedResults.NotFound();
         return TypedResults.Ok(new InvitationDetailDto(InvitationDto.From(invitation, participant), invitation.History.Select(ChangeDto.Of).ToList(), null));
     }
@@ -80,22 +79,22 @@ public static partial class InvitationEndpoints
     }
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Answer(
-        Guid id, Guid participantId, AnswerRequest request, CampaignAccess access, RecordAnswerHandler answers, AppDbContext db, CancellationToken ct)
+        Guid id, Guid participantId, AnswerRequest request, CampaignAccess access, RecordAnswerHandler answers, ParticipantDirectory guests, CancellationToken ct)
     {
         // Access first: someone else's session answers 404 whatever the request says.
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         if (request.Status is not { } status || !RecordableByOrganiser.Contains(status))
             return Problems.Validation("status", $"Give the answer as status: one of {string.Join(", ", RecordableByOrganiser.Select(RsvpTransitions.Name))}.");
         var channel = request.Channel ?? AnswerChannel.Phone;
-        return await RecordAsync(answers, db, new RecordAnswer(id, participantId, new Answer.Record(status), channel, access.UserId, Text.Valid(request.Note, Limits.Note),
+        return await RecordAsync(answers, guests, new RecordAnswer(id, participantId, new Answer.Record(status), channel, access.UserId, Text.Valid(request.Note, Limits.Note),
             AuditAs: (AuditAction.AnswerRecorded, $"Answer recorded on their behalf: {RsvpTransitions.Name(status)} (by {channel.ToString().ToLowerInvariant()}).")), ct);
     }
 
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> Withdraw(
-        Guid id, Guid participantId, CampaignAccess access, RecordAnswerHandler answers, AppDbContext db, CancellationToken ct)
+        Guid id, Guid participantId, CampaignAccess access, RecordAnswerHandler answers, ParticipantDirectory guests, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
-        return await RecordAsync(answers, db, new RecordAnswer(id, participantId, new Answer.Record(RsvpStatus.Withdrawn), AnswerChannel.Organiser, access.UserId,
+        return await RecordAsync(answers, guests, new RecordAnswer(id, participantId, new Answer.Record(RsvpStatus.Withdrawn), AnswerChannel.Organiser, access.UserId,
             AuditAs: (AuditAction.InvitationWithdrawn, "Invitation withdrawn.")), ct);
     }
 
@@ -113,15 +112,13 @@ public static partial class InvitationEndpoints
 
     /// <summary>Records through the one answer path, and answers with the invitation and the seat it freed.</summary>
     private static async Task<Results<Ok<InvitationDetailDto>, NotFound, ProblemHttpResult>> RecordAsync(
-        RecordAnswerHandler answers, AppDbContext db, RecordAnswer command, CancellationToken ct)
+        RecordAnswerHandler answers, ParticipantDirectory guests, RecordAnswer command, CancellationToken ct)
     {
         var outcome = await answers.HandleAsync(command, ct);
         if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
         var (invitation, answer, _) = outcome.Value!;
         var offeredTo = answer.SeatOfferedTo;
-        var people = await db.Participants.AsNoTracking()
-            .Where(p => p.Id == invitation.ParticipantId || (offeredTo != null && p.Id == offeredTo.ParticipantId))
-            .ToDictionaryAsync(p => p.Id, ct);
+        var people = await guests.ByIdAsync(offeredTo is null ? [invitation.ParticipantId] : [invitation.ParticipantId, offeredTo.ParticipantId], ct);
         var offered = offeredTo is not null ? InvitationDto.From(offeredTo, people[offeredTo.ParticipantId]) : null;
         return TypedResults.Ok(new InvitationDetailDto(InvitationDto.From(invitation, people[invitation.ParticipantId]), invitation.History.Select(ChangeDto.Of).ToList(), offered));
     }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Application;
 using ParticipantBot.Audit;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
 using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Invitations;
@@ -18,39 +20,34 @@ public sealed record Invite(Guid SessionId, IReadOnlyList<Guid>? ParticipantIds,
 /// chunk or nothing of it, and the first messages leave while the rest is planned. Inviting again
 /// plans whatever an existing invitation lacks (an invitation never sent that has no message).
 /// </summary>
-public sealed class InviteHandler(AppDbContext db, UnitOfWork unit, SessionMessages messages, AuditLog audit, TimeProvider clock)
+public sealed class InviteHandler(AppDbContext db, UnitOfWork unit, SessionMessages messages, CampaignDirectory campaigns, ParticipantDirectory guests,
+    OutboxLedger outbox, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Invitations per transaction (10,000 at 50/s: 95.2% of the limit with 500, the first messages leaving early).</summary>
     public const int Chunk = 500;
 
     public async Task<Outcome<InviteResult>> HandleAsync(Invite command, CancellationToken ct)
     {
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SessionId, ct);
+        var session = await campaigns.SessionAsync(command.SessionId, ct);
         if (session is null) return Refusal.NotFound();
         if (session.IsCancelled) return Refusal.Conflict("The session is cancelled: nobody can be invited to it.", "state", "session.cancelled");
         var choices = (command.ParticipantIds is { Count: > 0 } ? 1 : 0) + (string.IsNullOrWhiteSpace(command.Group) ? 0 : 1) + (command.All ? 1 : 0);
         if (choices != 1)
             return Refusal.Invalid("participantIds", "Say whom to invite with exactly one of: participantIds (a list), group (a stakeholder group) or all (true).", "invite.whom");
 
-        var people = db.Participants.AsNoTracking().Where(p => p.CampaignId == session.CampaignId);
+        List<Guid> participantIds;
         if (command.ParticipantIds is { Count: > 0 } ids)
         {
             var wanted = ids.Distinct().ToList();
-            var found = await people.Where(p => wanted.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
-            var unknown = wanted.Except(found).ToList();
+            participantIds = await guests.IdsAsync(session.CampaignId, among: wanted, ct: ct);
+            var unknown = wanted.Except(participantIds).ToList();
             if (unknown.Count > 0)
                 return Refusal.Invalid("participantIds", unknown.Count == 1
                     ? $"Participant {unknown[0]} is not on this campaign's guest list."
                     : $"{unknown.Count} participants are not on this campaign's guest list: {string.Join(", ", unknown.Take(5))}{(unknown.Count > 5 ? "..." : "")}.",
                     "invite.unknownParticipant");
-            people = people.Where(p => wanted.Contains(p.Id));
         }
-        else if (!string.IsNullOrWhiteSpace(command.Group))
-        {
-            var group = command.Group.Trim();
-            people = people.Where(p => p.Group == group);
-        }
-        var participantIds = await people.Select(p => p.Id).ToListAsync(ct);
+        else participantIds = await guests.IdsAsync(session.CampaignId, string.IsNullOrWhiteSpace(command.Group) ? null : command.Group.Trim(), ct: ct);
         var existing = (await db.Invitations.AsNoTracking().Where(i => i.SessionId == session.Id)
             .Select(i => new { i.ParticipantId, i.Status }).ToListAsync(ct)).ToDictionary(i => i.ParticipantId, i => i.Status);
         var created = participantIds.Where(p => !existing.ContainsKey(p)).ToList();
@@ -83,12 +80,11 @@ public sealed class InviteHandler(AppDbContext db, UnitOfWork unit, SessionMessa
             {
                 return await unit.RunAsync(async c =>
                 {
-                    var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == command.SessionId, c);
-                    var campaign = await db.Campaigns.AsNoTracking().FirstAsync(x => x.Id == session.CampaignId, c);
+                    var (session, campaign) = (await campaigns.SessionWithCampaignAsync(command.SessionId, c))!.Value;
                     // Read again inside the transaction: someone may have invited some of them meanwhile.
                     var already = (await db.Invitations.AsNoTracking().Where(i => i.SessionId == session.Id && chunk.Contains(i.ParticipantId))
                         .Select(i => i.ParticipantId).ToListAsync(c)).ToHashSet();
-                    var people = await db.Participants.AsNoTracking().Where(p => chunk.Contains(p.Id) && !already.Contains(p.Id)).ToListAsync(c);
+                    var people = (await guests.ManyAsync(chunk, c)).Where(p => !already.Contains(p.Id)).ToList();
                     if (people.Count == 0) return (0, 0);
                     var now = clock.GetUtcNow();
                     db.Invitations.AddRange(people.Select(p => Invitation.Create(session.Id, p.Id, now)));
@@ -113,14 +109,12 @@ public sealed class InviteHandler(AppDbContext db, UnitOfWork unit, SessionMessa
         {
             repaired += await unit.RunAsync(async c =>
             {
-                var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == command.SessionId, c);
-                var campaign = await db.Campaigns.AsNoTracking().FirstAsync(x => x.Id == session.CampaignId, c);
-                var withMessage = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.Kind == MessageKind.Invitation && chunk.Contains(m.ParticipantId))
-                    .Select(m => m.ParticipantId).Distinct().ToListAsync(c);
-                var lacking = await (from i in db.Invitations.AsNoTracking()
-                                     join p in db.Participants.AsNoTracking() on i.ParticipantId equals p.Id
-                                     where i.SessionId == session.Id && i.Status == RsvpStatus.NotSent && chunk.Contains(i.ParticipantId) && !withMessage.Contains(i.ParticipantId)
-                                     select p).ToListAsync(c);
+                var (session, campaign) = (await campaigns.SessionWithCampaignAsync(command.SessionId, c))!.Value;
+                var withMessage = await outbox.PeopleWithAsync(session.Id, [MessageKind.Invitation], chunk, c);
+                var notSent = await db.Invitations.AsNoTracking()
+                    .Where(i => i.SessionId == session.Id && i.Status == RsvpStatus.NotSent && chunk.Contains(i.ParticipantId))
+                    .Select(i => i.ParticipantId).ToListAsync(c);
+                var lacking = await guests.ManyAsync(notSent.Where(id => !withMessage.Contains(id)).ToList(), c);
                 if (lacking.Count == 0) return 0;
                 await messages.InviteAsync(session, campaign, lacking, c);
                 audit.RecordAs(command.By, session.CampaignId, AuditAction.InvitationsSent, $"{lacking.Count} invitation(s) that had no message planned again.", session.Id);

@@ -7,6 +7,8 @@ using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
 
 namespace ParticipantBot.Invitations;
 
@@ -25,15 +27,13 @@ public abstract record Answer
     public sealed record OfferSeat : Answer;
 }
 
-/// <summary>What the person said about themselves with their answer (the RSVP page): kept with it, in the same transaction.</summary>
-public sealed record AnswerDetails(bool Consent, Needs? Needs, string? Organisation, Sex? Sex, Language? Language, string? Group);
-
 /// <param name="RepliedAt">When the person replied, if the channel says (Outlook): older than the invitation's last change, it changes nothing.</param>
 /// <param name="AuditAs">The audit entry, for changes made on someone's behalf.</param>
 public sealed record RecordAnswer(
     Guid SessionId, Guid ParticipantId, Answer Answer, AnswerChannel Channel, string By,
-    string? Note = null, DateTimeOffset? RepliedAt = null, AnswerDetails? Details = null, (AuditAction Action, string Text)? AuditAs = null,
+    string? Note = null, DateTimeOffset? RepliedAt = null, PersonStatement? Details = null, (AuditAction Action, string Text)? AuditAs = null,
     Guid? InvitationId = null);
+
 
 /// <summary>What an answer did to the invitation (and to the person a freed seat went to).</summary>
 public sealed record AnswerRecorded(Invitation Invitation, AnswerOutcome Outcome, bool AlreadyRecorded = false);
@@ -45,14 +45,15 @@ public sealed record AnswerRecorded(Invitation Invitation, AnswerOutcome Outcome
 /// with it, the consequences (a freed seat offered to the next person waiting, the notices that go with
 /// it, reminders that no longer apply) and the audit entry.
 /// </summary>
-public sealed class RecordAnswerHandler(AppDbContext db, UnitOfWork unit, SessionMessages messages, AuditLog audit, TimeProvider clock)
+public sealed class RecordAnswerHandler(AppDbContext db, UnitOfWork unit, SessionMessages messages, CampaignDirectory campaigns, ParticipantDirectory guests,
+    AuditLog audit, TimeProvider clock)
 {
     public Task<Outcome<AnswerRecorded>> HandleAsync(RecordAnswer command, CancellationToken ct) => unit.RunAsync(c => ApplyAsync(command, c), ct);
 
     /// <summary>The answer inside a unit of work that is already open (a walk-in is added, then checked in, in one transaction).</summary>
     internal async Task<Outcome<AnswerRecorded>> ApplyAsync(RecordAnswer command, CancellationToken c)
     {
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SessionId, c);
+        var session = await campaigns.SessionAsync(command.SessionId, c);
         if (session is null) return Refusal.NotFound();
         var invitations = await db.Invitations.Where(i => i.SessionId == session.Id).ToListAsync(c);
         var invitation = invitations.FirstOrDefault(i => i.ParticipantId == command.ParticipantId && (command.InvitationId is null || i.Id == command.InvitationId));
@@ -96,27 +97,10 @@ public sealed class RecordAnswerHandler(AppDbContext db, UnitOfWork unit, Sessio
             default:
                 throw new InvalidOperationException($"Unknown answer {command.Answer}.");
         }
-        if (command.Details is { } details) await KeepDetailsAsync(invitation.ParticipantId, details, command.Channel, now, c);
+        if (command.Details is { } details) await guests.KeepStatementAsync(invitation.ParticipantId, details, command.Channel, now, c);
         await messages.AfterAnswerAsync(session, invitation, outcome, c);
         if (command.AuditAs is { } entry && (outcome.Changed || command.Answer is Answer.Record or Answer.OfferSeat))
             audit.RecordAs(command.By, session.CampaignId, entry.Action, entry.Text, session.Id, invitation.ParticipantId);
         return new AnswerRecorded(invitation, outcome);
-    }
-
-    private async Task KeepDetailsAsync(Guid participantId, AnswerDetails details, AnswerChannel channel, DateTimeOffset now, CancellationToken ct)
-    {
-        var person = await db.Participants.SingleAsync(p => p.Id == participantId, ct);
-        if (details.Consent) person.GiveConsent(new Consent(now, channel, Consent.CurrentTextVersion));
-        // Needs are optional details: kept only with the person's consent.
-        if (details.Needs is { } needs && person.Consent is not null) person.StateNeeds(needs with { Other = person.Needs.Other }, now);
-        if (details.Sex is not null || details.Organisation is not null || details.Language is not null || details.Group is not null)
-            person.Update(new ParticipantDetails
-            {
-                FullName = person.FullName, FullNameAlt = person.FullNameAlt, Email = person.Email, Phone = person.Phone,
-                TeamsObjectId = person.TeamsObjectId, TeamsUpn = person.TeamsUpn,
-                Organisation = details.Organisation is null ? person.Organisation : Text.Clean(details.Organisation),
-                Group = details.Group ?? person.Group, Sex = details.Sex ?? person.Sex, Language = details.Language ?? person.Language,
-                TimeZoneId = person.TimeZoneId, Channel = person.Channel, Needs = person.Needs,
-            }, now);
     }
 }

@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
-using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
 
 namespace ParticipantBot.Invitations;
 
@@ -17,7 +16,7 @@ public sealed record SelfCheckInResult(Session? Session, bool AlreadyRecorded)
 /// allowed it (from 30 minutes before the start to the end). Only the person's own invitation moves,
 /// through the one answer path (<see cref="RecordAnswerHandler"/>).
 /// </summary>
-public sealed class SelfCheckIn(AppDbContext db, RecordAnswerHandler answers, TimeProvider clock)
+public sealed class SelfCheckIn(InvitationBook invitations, RecordAnswerHandler answers, CampaignDirectory campaigns, TimeProvider clock)
 {
     /// <summary>States from which a person who is there may say so: anyone still invited, even one who had declined.</summary>
     public static bool CanCheckIn(RsvpStatus status) =>
@@ -28,11 +27,8 @@ public sealed class SelfCheckIn(AppDbContext db, RecordAnswerHandler answers, Ti
     {
         if (string.IsNullOrEmpty(objectId)) return new SelfCheckInResult(null, false);
         var now = clock.GetUtcNow();
-        var candidates = await (from p in db.Participants.AsNoTracking()
-                                join i in db.Invitations.AsNoTracking() on p.Id equals i.ParticipantId
-                                join s in db.Sessions.AsNoTracking() on i.SessionId equals s.Id
-                                where p.TeamsObjectId == objectId && s.SelfCheckIn
-                                select new { Invitation = i.Id, Session = s, i.Status }).ToListAsync(ct);
+        var candidates = (await invitations.OfTeamsUserAsync(objectId, ct)).Where(v => v.Session.SelfCheckIn)
+            .Select(v => new { Invitation = v.Invitation.Id, v.Session, v.Invitation.Status }).ToList();
         var open = candidates.Where(c => c.Session.IsSelfCheckInOpen(now)).OrderBy(c => c.Session.StartsAt).ToList();
         if (open.FirstOrDefault(c => c.Status == RsvpStatus.Attended) is { } done) return new SelfCheckInResult(done.Session, true);
         var next = open.FirstOrDefault(c => CanCheckIn(c.Status));
@@ -42,12 +38,12 @@ public sealed class SelfCheckIn(AppDbContext db, RecordAnswerHandler answers, Ti
     /// <summary>Records the invitation as attended, if its session is open for check-in now.</summary>
     public async Task<SelfCheckInResult> RecordAsync(Guid invitationId, CancellationToken ct)
     {
-        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitationId, ct);
+        var invitation = await invitations.FindAsync(invitationId, ct);
         if (invitation is null) return new SelfCheckInResult(null, false);
         var outcome = await answers.HandleAsync(new RecordAnswer(invitation.SessionId, invitation.ParticipantId, new Answer.SelfCheckIn(),
             AnswerChannel.Teams, $"participant:{invitation.ParticipantId}", InvitationId: invitationId), ct);
         if (!outcome.Succeeded) return new SelfCheckInResult(null, false);
-        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == invitation.SessionId, ct);
+        var session = await campaigns.SessionAsync(invitation.SessionId, ct);
         return new SelfCheckInResult(session, outcome.Value!.AlreadyRecorded);
     }
 }

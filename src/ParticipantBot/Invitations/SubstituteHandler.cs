@@ -5,22 +5,23 @@ using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
 
 namespace ParticipantBot.Invitations;
 
 public sealed record Substitute(Guid SessionId, Guid ParticipantId, Guid DelegateParticipantId, string By);
 
 /// <summary>A delegate takes someone's invitation (an institution sends another person): state and history stay.</summary>
-public sealed class SubstituteHandler(AppDbContext db, UnitOfWork unit, AuditLog audit, TimeProvider clock)
+public sealed class SubstituteHandler(AppDbContext db, UnitOfWork unit, CampaignDirectory campaigns, ParticipantDirectory guests, AuditLog audit, TimeProvider clock)
 {
     public Task<Outcome<(Invitation Invitation, Participant Delegate)>> HandleAsync(Substitute command, CancellationToken ct) =>
         unit.RunAsync<(Invitation, Participant)>(async c =>
         {
-            var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SessionId, c);
+            var session = await campaigns.SessionAsync(command.SessionId, c);
             var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.SessionId == command.SessionId && i.ParticipantId == command.ParticipantId, c);
             if (session is null || invitation is null) return Refusal.NotFound();
-            var delegatePerson = await db.Participants.AsNoTracking()
-                .FirstOrDefaultAsync(p => p.Id == command.DelegateParticipantId && p.CampaignId == session.CampaignId, c);
+            var delegatePerson = await guests.FindInCampaignAsync(session.CampaignId, command.DelegateParticipantId, c);
             if (delegatePerson is null)
                 return Refusal.Invalid("delegateParticipantId", "The delegate is not on this campaign's guest list; add them first.", "substitute.unknownDelegate");
             if (await db.Invitations.AnyAsync(i => i.SessionId == session.Id && i.ParticipantId == delegatePerson.Id, c))

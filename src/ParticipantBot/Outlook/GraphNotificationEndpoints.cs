@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Persistence;
 
@@ -10,7 +9,7 @@ namespace ParticipantBot.Outlook;
 /// <summary>
 /// Graph's change notifications for the mailbox's events. Graph calls without a token: a
 /// notification counts only if it names our subscription and echoes its secret clientState; it then
-/// only asks for that event's reply to be read (by id, in Hangfire), never trusts what it says.
+/// only asks for that event's reply to be read (by id, in the background), never trusts what it says.
 /// </summary>
 public static class GraphNotificationEndpoints
 {
@@ -19,7 +18,7 @@ public static class GraphNotificationEndpoints
     public static RouteHandlerBuilder MapGraphNotifications(this IEndpointRouteBuilder app) =>
         app.MapPost(Route, Receive).AllowAnonymous().ExcludeFromDescription();
 
-    private static async Task<IResult> Receive(HttpRequest request, AppDbContext db, IBackgroundJobClient jobs, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Receive(HttpRequest request, AppDbContext db, IReplySyncQueue queue, ILoggerFactory loggers, CancellationToken ct)
     {
         // The handshake when a subscription is made: echo the token, as plain text, at once.
         if (request.Query["validationToken"].ToString() is { Length: > 0 } token)
@@ -48,7 +47,7 @@ public static class GraphNotificationEndpoints
             if (n.ResourceData?.Id is { Length: > 0 } id) eventIds.Add(id);
         }
         var known = eventIds.Count == 0 ? [] : await db.OutlookEvents.AsNoTracking().Where(o => eventIds.Contains(o.EventId)).Select(o => o.Id).ToListAsync(ct);
-        foreach (var id in known) jobs.Enqueue<OutlookSyncJob>(j => j.SyncOneAsync(id, CancellationToken.None));
+        foreach (var id in known) queue.SyncSoon(id);
         // Graph reads only the status; the count tells a person (or a test) what was taken into account.
         return Results.Json(new { syncing = known.Count }, statusCode: StatusCodes.Status202Accepted);
     }

@@ -22,7 +22,7 @@ namespace ParticipantBot.Outlook;
 /// names one participant only: nobody sees another participant's address.
 /// </summary>
 public sealed class OutlookDelivery(
-    GraphServiceClient graph, IServiceScopeFactory scopes, IOptions<GraphOptions> options, TimeProvider clock, ILogger<OutlookDelivery> logger)
+    GraphServiceClient graph, IServiceScopeFactory scopes, IOptions<GraphOptions> options, TimeProvider clock, ILogger<OutlookDelivery> logger) : IMailService
 {
     private string Mailbox => options.Value.Mailbox!;
 

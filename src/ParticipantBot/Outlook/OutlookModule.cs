@@ -1,5 +1,4 @@
 using Azure.Core;
-using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
@@ -18,6 +17,7 @@ public static class OutlookModule
     {
         var services = builder.Services;
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Privacy.IPersonalDataHolder, OutlookPersonalData>();
         var configured = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() is { IsConfigured: true };
         if (!configured) return builder;
 
@@ -37,9 +37,9 @@ public static class OutlookModule
             return new GraphServiceClient(http, auth, o.BaseUrl.TrimEnd('/'));
         });
         services.AddSingleton<OutlookDelivery>();
+        services.AddSingleton<Email.IMailService>(sp => sp.GetRequiredService<OutlookDelivery>());
         services.AddScoped<OutlookReplies>();
         services.AddScoped<GraphSubscriptions>();
-        services.AddScoped<OutlookSyncJob>();
         return builder;
     }
 
@@ -47,20 +47,6 @@ public static class OutlookModule
     {
         if (!IsOn(app)) return;
         app.MapGraphNotifications();
-    }
-
-    /// <summary>The reply sync and the subscription's renewal, with stable ids (removed when Graph is not configured).</summary>
-    public static void RegisterOutlookJobs(this WebApplication app, IRecurringJobManager jobs)
-    {
-        if (!IsOn(app))
-        {
-            jobs.RemoveIfExists(OutlookSyncJob.SyncRecurringId);
-            jobs.RemoveIfExists(OutlookSyncJob.SubscriptionRecurringId);
-            return;
-        }
-        var o = app.Services.GetRequiredService<IOptions<GraphOptions>>().Value;
-        jobs.AddOrUpdate<OutlookSyncJob>(OutlookSyncJob.SyncRecurringId, j => j.SyncAllAsync(CancellationToken.None), $"*/{o.SyncMinutes} * * * *");
-        jobs.AddOrUpdate<OutlookSyncJob>(OutlookSyncJob.SubscriptionRecurringId, j => j.EnsureSubscriptionAsync(CancellationToken.None), "17 * * * *");
     }
 
     public static void LogOutlookMode(this WebApplication app)
@@ -73,5 +59,5 @@ public static class OutlookModule
             app.Logger.LogInformation("Graph is not configured: emails are written to the outbox folder.");
     }
 
-    private static bool IsOn(WebApplication app) => app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.IsConfigured;
+    public static bool IsOn(WebApplication app) => app.Services.GetRequiredService<IOptions<GraphOptions>>().Value.IsConfigured;
 }

@@ -17,16 +17,14 @@ namespace ParticipantBot.Outlook;
 /// sync never undoes an answer given later on the web page or in Teams.
 /// </summary>
 public sealed class OutlookReplies(
-    AppDbContext db, GraphServiceClient graph, RecordAnswerHandler answers, IOptions<GraphOptions> options, TimeProvider clock, ILogger<OutlookReplies> logger)
+    AppDbContext db, GraphServiceClient graph, RecordAnswerHandler answers, Campaigns.CampaignDirectory campaigns, IOptions<GraphOptions> options, TimeProvider clock, ILogger<OutlookReplies> logger)
 {
     /// <summary>Every event of a session that has not ended more than a day ago; returns how many answers changed.</summary>
     public async Task<int> SyncAllAsync(CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddDays(-1);
-        var ids = await (from o in db.OutlookEvents
-                         join s in db.Sessions on o.SessionId equals s.Id
-                         where o.CancelledAt == null && s.EndsAt >= since
-                         select o.Id).ToListAsync(ct);
+        var sessions = await campaigns.SessionIdsEndingAfterAsync(since, ct);
+        var ids = await db.OutlookEvents.Where(o => o.CancelledAt == null && sessions.Contains(o.SessionId)).Select(o => o.Id).ToListAsync(ct);
         var changed = 0;
         foreach (var id in ids)
         {

@@ -18,7 +18,7 @@ namespace ParticipantBot.Pages;
 /// maybe, offered, already checked in) with a signature column, then empty lines for walk-ins.
 /// </summary>
 [Authorize(Policy = IdentityModule.OrganiserPolicy)]
-public sealed class AttendanceModel(CampaignAccess access, RosterQuery roster, AuditLog audit, AppDbContext db) : PageModel
+public sealed class AttendanceModel(CampaignAccess access, RosterQuery roster, AuditLog audit, UnitOfWork unit) : PageModel
 {
     public const int WalkInLines = 8;
     private static readonly RsvpStatus[] Expected = [RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Offered, RsvpStatus.Attended];
@@ -36,8 +36,11 @@ public sealed class AttendanceModel(CampaignAccess access, RosterQuery roster, A
         (Campaign, Session) = found;
         var all = await roster.AllAsync(id, new RosterFilter(), ct);
         Rows = all.Where(r => Expected.Contains(r.Status)).ToList();
-        audit.Record(Campaign.Id, Domain.Audit.AuditAction.Exported, "Attendance sheet printed.", id);
-        await db.SaveChangesAsync(ct);
+        await unit.RunAsync(_ =>
+        {
+            audit.Record(Campaign.Id, Domain.Audit.AuditAction.Exported, "Attendance sheet printed.", id);
+            return Task.FromResult(true);
+        }, ct);
         return Page();
     }
 }

@@ -17,7 +17,7 @@ namespace ParticipantBot.Pages;
 /// The survey's web form behind a personal link, for those outside Teams: phone-friendly, in the
 /// person's language (switchable), Arabic right-to-left; antiforgery-protected; one submission.
 /// </summary>
-public sealed class SurveyModel(SurveyLinks links, SurveyService surveys, AppDbContext db, TimeProvider clock, IOptions<EmailOptions> email) : PageModel
+public sealed class SurveyModel(SurveyDirectory directory, SurveyService surveys, TimeProvider clock, IOptions<EmailOptions> email) : PageModel
 {
     public Language Language { get; private set; } = Language.Fr;
     public Survey? Survey { get; private set; }
@@ -29,6 +29,8 @@ public sealed class SurveyModel(SurveyLinks links, SurveyService surveys, AppDbC
     public bool IsError { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
     public IReadOnlyList<SurveyAnswer> Given { get; private set; } = [];
+    /// <summary>Whether the person already answered this survey.</summary>
+    public bool Answered { get; private set; }
 
     public string T(string key) => Texts.Get(key, Language);
     public string F(string key, params object?[] args) => Texts.Format(key, Language, args);
@@ -42,7 +44,7 @@ public sealed class SurveyModel(SurveyLinks links, SurveyService surveys, AppDbC
         if (saved) Show("Survey.Thanks.Title", F("Survey.Thanks.Text", Session!.Title));
         else if (Survey is null || !Survey.IsOpened) Show(F("Survey.Title", Session!.Title), T("Survey.NotOpen"), raw: true);
         else if (Survey.IsClosed(now)) Show(F("Survey.Title", Session!.Title), T("Survey.Closed"), raw: true);
-        else if (await db.SurveySubmissions.AnyAsync(s => s.SurveyId == Survey.Id && s.ParticipantId == person.Id, ct)) Show("Survey.Thanks.Title", T("Survey.Already"));
+        else if (Answered) Show("Survey.Thanks.Title", T("Survey.Already"));
         return Page();
     }
 
@@ -84,10 +86,8 @@ public sealed class SurveyModel(SurveyLinks links, SurveyService surveys, AppDbC
     {
         var requested = lang is not null && LanguageCodes.TryParse(lang, out var l) ? l : (Language?)null;
         Language = requested ?? Language.Fr;
-        var read = links.Read(token);
-        var person = read is null ? null : await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == read.ParticipantId, ct);
-        Session = read is null ? null : await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == read.SessionId, ct);
-        if (person is null || Session is null)
+        var context = await directory.ForTokenAsync(token, ct);
+        if (context is null)
         {
             Session = null;
             IsError = true;
@@ -95,10 +95,9 @@ public sealed class SurveyModel(SurveyLinks links, SurveyService surveys, AppDbC
             Response.StatusCode = StatusCodes.Status404NotFound;
             return null;
         }
-        Language = requested ?? person.Language;
-        Campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == Session.CampaignId, ct);
-        Survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.SessionId == Session.Id, ct);
-        return person;
+        Language = requested ?? context.Person.Language;
+        (Session, Campaign, Survey, Answered) = (context.Session, context.Campaign, context.Survey, context.Answered);
+        return context.Person;
     }
 
     private void Show(string title, string text, bool raw = false)

@@ -22,7 +22,6 @@ public static class ParticipantEndpoints
         api.MapPost("", Create);
         api.MapGet("/{pid:guid}", Get);
         api.MapPatch("/{pid:guid}", Patch);
-        api.MapDelete("/{pid:guid}", Delete);
         return api;
     }
 
@@ -82,13 +81,6 @@ public static class ParticipantEndpoints
         audit.Record(cid, AuditAction.ParticipantChanged, "Changed: " + audit.Changed(participant), participantId: pid);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ParticipantDto.From(participant));
-    }
-
-    /// <summary>Erases the person everywhere (a right to erasure): database rows, messages, conversation references, outbox files.</summary>
-    private static async Task<Results<NoContent, NotFound>> Delete(Guid cid, Guid pid, CampaignAccess access, Privacy.PersonalDataEraser eraser, CancellationToken ct)
-    {
-        if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
-        return await eraser.EraseParticipantAsync(cid, pid, access.UserId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
     }
 
     /// <summary>The details a request states, over the current ones for a PATCH; every problem is named.</summary>

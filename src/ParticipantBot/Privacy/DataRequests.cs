@@ -1,18 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Participants;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Privacy;
 
 /// <summary>Requests participants file themselves ("my data", "delete my data"): one per campaign that holds them, seen by its organisers.</summary>
-public sealed class DataRequests(AppDbContext db, TimeProvider clock, ILogger<DataRequests> logger)
+public sealed class DataRequests(AppDbContext db, ParticipantDirectory guests, TimeProvider clock, ILogger<DataRequests> logger)
 {
     /// <returns>How many campaigns hold data about the person (and got the request).</returns>
     public async Task<int> FileForTeamsUserAsync(string? objectId, DataRequestKind kind, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(objectId)) return 0;
-        var people = await db.Participants.AsNoTracking().Where(p => p.TeamsObjectId == objectId).Select(p => new { p.Id, p.CampaignId }).ToListAsync(ct);
+        var people = await guests.OfTeamsUserAsync(objectId, ct);
         var ids = people.Select(p => p.Id).ToList();
         var open = await db.DataRequests.Where(r => r.ParticipantId != null && ids.Contains(r.ParticipantId.Value) && r.Kind == kind && r.CompletedAt == null)
             .Select(r => r.ParticipantId!.Value).ToListAsync(ct);

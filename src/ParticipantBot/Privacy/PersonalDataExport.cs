@@ -9,15 +9,6 @@ using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Privacy;
 
-public sealed record ExportedInvitation(string SessionId, string Session, DateTimeOffset Start, string Status, string? SubGroup, string? AnsweredBy,
-    IReadOnlyList<Invitations.ChangeDto> History);
-
-public sealed record ExportedMessage(string SessionId, string Kind, string Channel, string Status, DateTimeOffset DueAt, DateTimeOffset? SentAt, string? Reason);
-
-public sealed record ExportedSurveyAnswer(string SessionId, DateOnly SubmittedOn, string Channel, IReadOnlyList<Domain.Surveys.SurveyAnswer> Answers);
-
-public sealed record ExportedConversation(string TenantId, string ConversationId, DateTimeOffset InstalledAt, bool Active);
-
 /// <summary>Everything the service holds about one person in one campaign (answering a right of access).</summary>
 public sealed record PersonalDataExportDto(
     DateTimeOffset ExportedAt, string CampaignId, string Campaign, Participants.ParticipantDto Person,
@@ -25,7 +16,8 @@ public sealed record PersonalDataExportDto(
     IReadOnlyList<ExportedSurveyAnswer> NamedSurveyAnswers, int AnonymousSurveysAnswered,
     IReadOnlyList<ExportedConversation> TeamsConversations, IReadOnlyList<DataRequest> Requests, string Note);
 
-public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
+/// <summary>A person's export: the guest list's record, what every module holds about them, and their requests.</summary>
+public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IPersonalDataHolder> holders, TimeProvider clock)
 {
     public const string AnonymousNote =
         "Answers to anonymous surveys are kept without any link to the person: they cannot be found, exported or erased one by one. " +
@@ -33,28 +25,13 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
 
     public async Task<PersonalDataExportDto> ForAsync(Domain.Campaigns.Campaign campaign, Participant person, CancellationToken ct)
     {
-        var invitations = await (from i in db.Invitations.AsNoTracking()
-                                 join s in db.Sessions.AsNoTracking() on i.SessionId equals s.Id
-                                 where i.ParticipantId == person.Id
-                                 select new { i, s }).ToListAsync(ct);
-        var messages = await db.OutboundMessages.AsNoTracking().Where(m => m.ParticipantId == person.Id).ToListAsync(ct);
-        var named = await (from r in db.SurveyResponses.AsNoTracking()
-                           join v in db.Surveys.AsNoTracking() on r.SurveyId equals v.Id
-                           where r.ParticipantId == person.Id
-                           select new { r, v.SessionId }).ToListAsync(ct);
-        var markers = await db.SurveySubmissions.AsNoTracking().CountAsync(x => x.ParticipantId == person.Id, ct);
-        var conversations = person.TeamsObjectId is null ? [] : await db.TeamsInstallations.AsNoTracking()
-            .Where(t => t.UserObjectId == person.TeamsObjectId).ToListAsync(ct);
+        var data = new PersonalData();
+        foreach (var holder in holders) await holder.ExportAsync(person, data, ct);
         var requests = await db.DataRequests.AsNoTracking().Where(r => r.ParticipantId == person.Id).ToListAsync(ct);
         return new PersonalDataExportDto(
             clock.GetUtcNow(), campaign.Id.ToString(), campaign.Name, Participants.ParticipantDto.From(person),
-            invitations.OrderBy(x => x.s.StartsAt).Select(x => new ExportedInvitation(x.s.Id.ToString(), x.s.Title, x.s.LocalStart, EnumNames.Of(x.i.Status), x.i.SubGroup,
-                x.i.LastChannel is { } c ? EnumNames.Of(c) : null, x.i.History.Select(Invitations.ChangeDto.Of).ToList())).ToList(),
-            messages.OrderBy(m => m.DueAt).Select(m => new ExportedMessage(m.SessionId.ToString(), EnumNames.Of(m.Kind), EnumNames.Of(m.Channel), EnumNames.Of(m.Status), m.DueAt, m.SentAt, m.Reason)).ToList(),
-            named.Select(x => new ExportedSurveyAnswer(x.SessionId.ToString(), x.r.SubmittedOn, EnumNames.Of(x.r.Channel), x.r.Answers)).ToList(),
-            markers - named.Count,
-            conversations.Select(t => new ExportedConversation(t.TenantId, t.ConversationId, t.InstalledAt, t.Active)).ToList(),
-            requests, AnonymousNote);
+            data.Invitations.OrderBy(i => i.Start).ToList(), data.Messages.OrderBy(m => m.DueAt).ToList(),
+            data.NamedSurveyAnswers, data.AnonymousSurveysAnswered, data.TeamsConversations, requests, AnonymousNote);
     }
 
     private static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web)

@@ -6,6 +6,7 @@ using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Identity;
 using ParticipantBot.Persistence;
+using ParticipantBot.Participants;
 
 namespace ParticipantBot.Privacy;
 
@@ -21,15 +22,23 @@ public static class PrivacyEndpoints
     {
         var api = app.MapGroup("/api/campaigns/{cid:guid}").RequireAuthorization(IdentityModule.OrganiserPolicy).WithTags("Data protection");
         api.MapGet("/participants/{pid:guid}/export", Export);
+        api.MapDelete("/participants/{pid:guid}", Erase);
         api.MapGet("/data-requests", Requests);
         api.MapPost("/data-requests/{rid:guid}/complete", Complete);
     }
 
+    /// <summary>Erases the person everywhere (a right to erasure): database rows, messages, conversation references, outbox files.</summary>
+    private static async Task<Results<NoContent, NotFound>> Erase(Guid cid, Guid pid, CampaignAccess access, PersonalDataEraser eraser, CancellationToken ct)
+    {
+        if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
+        return await eraser.EraseParticipantAsync(cid, pid, access.UserId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
     private static async Task<Results<Ok<PersonalDataExportDto>, ContentHttpResult, NotFound>> Export(
-        Guid cid, Guid pid, string? format, CampaignAccess access, PersonalDataExport export, AuditLog audit, AppDbContext db, CancellationToken ct)
+        Guid cid, Guid pid, string? format, CampaignAccess access, PersonalDataExport export, ParticipantDirectory guests, AuditLog audit, AppDbContext db, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is not { } campaign) return TypedResults.NotFound();
-        var person = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
+        var person = await guests.FindInCampaignAsync(cid, pid, ct);
         if (person is null) return TypedResults.NotFound();
         var data = await export.ForAsync(campaign, person, ct);
         audit.Record(cid, AuditAction.Exported, "Personal data exported (right of access).", participantId: pid);

@@ -1,19 +1,14 @@
-using Hangfire;
-
 namespace ParticipantBot.Privacy;
 
 /// <summary>Data protection: erasure (a person's, and a campaign's at the end of its retention), a person's export, their requests.</summary>
 public static class PrivacyModule
 {
     public static IServiceCollection AddPrivacy(this IServiceCollection services) =>
-        services.AddScoped<PersonalDataEraser>().AddScoped<PersonalDataExport>().AddScoped<DataRequests>().AddSingleton<OutboxFiles>().AddTransient<RetentionJob>();
+        services.AddScoped<PersonalDataEraser>().AddScoped<PersonalDataExport>().AddScoped<DataRequests>().AddScoped<RetentionSweep>();
 
     public static WebApplication MapPrivacy(this WebApplication app)
     {
         app.MapPrivacyApi();
         return app;
     }
-
-    public static void RegisterPrivacyJobs(this WebApplication app, IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), RetentionJob.Cron);
 }

@@ -1,11 +1,11 @@
-using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Application;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Invitations;
-using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
 
 namespace ParticipantBot.Rsvp;
 
@@ -23,17 +23,15 @@ public sealed record WebAnswer(RsvpResponse Response, bool Consent, bool Transpo
 /// Answers from the signed link: the one answer path of every channel (the roster decides accepted or
 /// waitlisted), recorded with channel web and the person as author, with what they said about themselves.
 /// </summary>
-public sealed class RsvpService(AppDbContext db, RecordAnswerHandler answers, ILogger<RsvpService> logger)
+public sealed class RsvpService(InvitationBook invitations, CampaignDirectory campaigns, RecordAnswerHandler answers, ILogger<RsvpService> logger)
 {
     public async Task<RsvpView?> FindAsync(Guid invitationId, Guid participantId, CancellationToken ct)
     {
-        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == invitationId, ct);
+        var view = await invitations.ViewAsync(invitationId, ct);
         // A link acts only for the person it was made for: after a substitution it no longer works.
-        if (invitation is null || invitation.ParticipantId != participantId) return null;
-        var participant = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == participantId, ct);
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == invitation.SessionId, ct);
-        var campaign = session is null ? null : await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == session.CampaignId, ct);
-        return participant is null || session is null || campaign is null ? null : new RsvpView(campaign, session, participant, invitation);
+        if (view is null || view.Invitation.ParticipantId != participantId) return null;
+        var campaign = await campaigns.CampaignAsync(view.Session.CampaignId, ct);
+        return campaign is null ? null : new RsvpView(campaign, view.Session, view.Person, view.Invitation);
     }
 
     public async Task<Outcome<AnswerRecorded>> AnswerAsync(RsvpView view, WebAnswer answer, CancellationToken ct)
@@ -42,7 +40,7 @@ public sealed class RsvpService(AppDbContext db, RecordAnswerHandler answers, IL
         var needs = new Needs(answer.Transport, Text.Clean(answer.Diet), Text.Clean(answer.Accessibility), Text.Clean(answer.Interpretation));
         var outcome = await answers.HandleAsync(new RecordAnswer(view.Session.Id, person.Id, new Answer.Reply(answer.Response), AnswerChannel.Web,
             $"participant:{person.Id}", InvitationId: view.Invitation.Id,
-            Details: new AnswerDetails(answer.Consent, needs, answer.Organisation, answer.Sex, answer.Language, answer.Group)), ct);
+            Details: new PersonStatement(answer.Consent, needs, answer.Organisation, answer.Sex, answer.Language, answer.Group)), ct);
         // Organisers are told of declines and new transport needs (ids only: logs hold no personal data).
         if (outcome.Value is { Outcome: { Changed: true, Status: RsvpStatus.Declined } })
             logger.LogInformation("Participant {ParticipantId} declined session {SessionId} through the web link.", person.Id, view.Session.Id);

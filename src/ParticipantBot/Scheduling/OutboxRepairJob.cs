@@ -1,10 +1,9 @@
 using Hangfire;
-using ParticipantBot.Delivery;
 
 namespace ParticipantBot.Scheduling;
 
 /// <summary>
-/// The outbox's self-repair (<see cref="OutboxRepair"/>): queued once at start-up, then every few minutes
+/// The outbox's self-repair (<see cref="Invitations.InvitationRepair"/>): queued once at start-up, then every few minutes
 /// (<see cref="SchedulingOptions.RepairCron"/>); not part of the 15-second dispatch. No arguments, no personal data.
 /// </summary>
 public sealed class OutboxRepairJob(IServiceScopeFactory scopes)
@@ -17,6 +16,6 @@ public sealed class OutboxRepairJob(IServiceScopeFactory scopes)
     public async Task RunAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutboxRepair>().RunAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<Invitations.InvitationRepair>().RunAsync(ct);
     }
 }

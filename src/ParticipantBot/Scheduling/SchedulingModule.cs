@@ -66,8 +66,12 @@ public static class SchedulingModule
             });
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<OutboxRepairJob>();
+        services.AddTransient<SurveyOpeningJob>();
+        services.AddTransient<RetentionJob>();
+        services.AddTransient<OutlookSyncJob>();
+        services.AddSingleton<Outlook.IReplySyncQueue, HangfireReplySyncQueue>();
         services.AddSingleton<DispatchGate>();
-        services.AddScoped<DigestJob>();
+        services.AddTransient<DigestJob>();
         services.AddSingleton<IDispatchTrigger, HangfireDispatchTrigger>();
 
         services.AddAuthorizationBuilder().AddPolicy(AdministratorPolicy, p => p
@@ -96,9 +100,20 @@ public static class SchedulingModule
         // And once now: what a crash left behind is mended at start-up, not a few minutes later.
         app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<OutboxRepairJob>(j => j.RunAsync(CancellationToken.None));
         jobs.AddOrUpdate<DigestJob>(DigestJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DigestCron, new RecurringJobOptions { TimeZone = zone });
-        app.RegisterOutlookJobs(jobs);
-        Surveys.SurveyModule.RegisterSurveyJobs(app, jobs);
-        Privacy.PrivacyModule.RegisterPrivacyJobs(app, jobs);
+        jobs.AddOrUpdate<SurveyOpeningJob>(SurveyOpeningJob.RecurringId, j => j.RunAsync(CancellationToken.None), SurveyOpeningJob.Cron);
+        jobs.AddOrUpdate<RetentionJob>(RetentionJob.RecurringId, j => j.RunAsync(CancellationToken.None), RetentionJob.Cron);
+        // Outlook's reply sync and subscription renewal, with stable ids (removed when Graph is not configured).
+        if (Outlook.OutlookModule.IsOn(app))
+        {
+            var graph = app.Services.GetRequiredService<IOptions<Outlook.GraphOptions>>().Value;
+            jobs.AddOrUpdate<OutlookSyncJob>(OutlookSyncJob.SyncRecurringId, j => j.SyncAllAsync(CancellationToken.None), $"*/{graph.SyncMinutes} * * * *");
+            jobs.AddOrUpdate<OutlookSyncJob>(OutlookSyncJob.SubscriptionRecurringId, j => j.EnsureSubscriptionAsync(CancellationToken.None), "17 * * * *");
+        }
+        else
+        {
+            jobs.RemoveIfExists(OutlookSyncJob.SyncRecurringId);
+            jobs.RemoveIfExists(OutlookSyncJob.SubscriptionRecurringId);
+        }
     }
 
     /// <summary>/hangfire: administrators only (open in Development on loopback), read-only outside Development.</summary>

@@ -1,4 +1,4 @@
-using ParticipantBot.Dashboard;
+using ParticipantBot.Resources;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Surveys;
 

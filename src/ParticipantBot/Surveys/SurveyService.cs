@@ -6,6 +6,9 @@ using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Domain.Surveys;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Invitations;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Surveys;
@@ -27,7 +30,8 @@ public abstract record SubmitOutcome
 /// delay (or at once), sent through the outbox to those who attended (or, when attendance was not
 /// taken, who accepted) with one reminder before it closes, and answers kept once per person.
 /// </summary>
-public sealed class SurveyService(AppDbContext db, UnitOfWork unit, OutboxPlanner planner, TimeProvider clock, ILogger<SurveyService> logger)
+public sealed class SurveyService(AppDbContext db, UnitOfWork unit, OutboxPlanner planner, OutboxLedger outbox, CampaignDirectory campaigns,
+    ParticipantDirectory guests, InvitationBook invitations, TimeProvider clock, ILogger<SurveyService> logger)
 {
     /// <summary>The reminder goes when this share of the open period has passed (day 4 of 7 by default).</summary>
     private const double ReminderAt = 0.6;
@@ -71,12 +75,10 @@ public sealed class SurveyService(AppDbContext db, UnitOfWork unit, OutboxPlanne
     {
         var now = clock.GetUtcNow();
         var since = now.AddDays(-Survey.DefaultOpenDays);
-        var ended = await db.Sessions.AsNoTracking().Where(s => s.State == SessionState.Scheduled && s.EndsAt <= now && s.EndsAt > since)
-            .Select(s => s.Id).ToListAsync(ct);
         var opened = 0;
-        foreach (var sessionId in ended)
+        foreach (var session in await campaigns.EndedAsync(since, now, ct))
         {
-            var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, ct);
+            var sessionId = session.Id;
             await EnsureAsync(session, ct);
             opened += await unit.RunAsync(async c =>
             {
@@ -94,13 +96,12 @@ public sealed class SurveyService(AppDbContext db, UnitOfWork unit, OutboxPlanne
     {
         var attended = await IdsAsync(sessionId, RsvpStatus.Attended, ct);
         var ids = attended.Count > 0 ? attended : await IdsAsync(sessionId, RsvpStatus.Accepted, ct);
-        return await db.Participants.Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        return await guests.ManyAsync(ids, ct);
     }
 
     /// <summary>How many were sent the survey: the base of the response rate.</summary>
     public Task<int> SentToAsync(Guid sessionId, CancellationToken ct) =>
-        db.OutboundMessages.Where(m => m.SessionId == sessionId && m.Kind == MessageKind.Survey && m.Sequence == 0)
-            .Select(m => m.ParticipantId).Distinct().CountAsync(ct);
+        outbox.RecipientsAsync(sessionId, MessageKind.Survey, 0, ct);
 
     /// <summary>One person's answers: the marker that refuses a second submission, the answers, and their survey reminder dropped, in one transaction.</summary>
     public async Task<SubmitOutcome> SubmitAsync(Session session, Guid participantId, IReadOnlyList<SurveyAnswer> answers, AnswerChannel channel, CancellationToken ct)
@@ -113,18 +114,17 @@ public sealed class SurveyService(AppDbContext db, UnitOfWork unit, OutboxPlanne
                 var now = clock.GetUtcNow();
                 if (survey is null || !survey.IsOpened) return new SubmitOutcome.NotOpen();
                 if (survey.IsClosed(now)) return new SubmitOutcome.Closed();
-                if (!await db.OutboundMessages.AnyAsync(m => m.SessionId == session.Id && m.ParticipantId == participantId && m.Kind == MessageKind.Survey, c))
+                if (!await outbox.AnyAsync(session.Id, participantId, MessageKind.Survey, ct: c))
                     return new SubmitOutcome.NotRecipient();
                 if (await db.SurveySubmissions.AnyAsync(s => s.SurveyId == survey.Id && s.ParticipantId == participantId, c))
                     return new SubmitOutcome.AlreadyAnswered();
                 if (survey.Check(answers) is { Count: > 0 } problems) return (SubmitOutcome)new SubmitOutcome.Invalid(problems);
 
-                var person = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, c);
+                var person = (await guests.FindAsync(participantId, c))!;
                 // The marker's key refuses a second submission, even a simultaneous one.
                 db.SurveySubmissions.Add(SurveySubmission.Of(survey.Id, participantId));
                 db.SurveyResponses.Add(SurveyResponse.Create(survey, participantId, person.Group, person.Sex, channel, answers, now));
-                var reminders = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.ParticipantId == participantId
-                    && m.Kind == MessageKind.SurveyReminder && m.Status == DeliveryStatus.Planned).ToListAsync(c);
+                var reminders = await outbox.PlannedAsync(session.Id, [MessageKind.SurveyReminder], participantId, c);
                 foreach (var reminder in reminders) reminder.Skip("The person answered the survey.");
                 return new SubmitOutcome.Saved();
             }, ct);
@@ -137,5 +137,5 @@ public sealed class SurveyService(AppDbContext db, UnitOfWork unit, OutboxPlanne
     }
 
     private Task<List<Guid>> IdsAsync(Guid sessionId, RsvpStatus status, CancellationToken ct) =>
-        db.Invitations.Where(i => i.SessionId == sessionId && i.Status == status).Select(i => i.ParticipantId).ToListAsync(ct);
+        invitations.ParticipantIdsAsync(sessionId, [status], ct);
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Audit;
 using ParticipantBot.Campaigns;
-using ParticipantBot.Delivery;
+using ParticipantBot.Invitations;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
@@ -20,7 +20,8 @@ namespace ParticipantBot.Teams;
 /// the organiser API: someone else's session is answered as if it did not exist.
 /// </summary>
 public sealed class OrganiserCommands(
-    AppDbContext db, CampaignAccess access, NonResponderReminders reminders, SendRemindersHandler remind, CardFactory cards, TimeProvider clock,
+    CampaignAccess access, CampaignDirectory sessionsDirectory, Dashboard.DashboardQueries board, ISessionFigures figures, NonResponderReminders reminders, SendRemindersHandler remind,
+    CardFactory cards, TimeProvider clock,
     ILogger<OrganiserCommands> logger)
 {
     public const string RemindVerb = "organiser.remind";
@@ -76,8 +77,7 @@ public sealed class OrganiserCommands(
         var campaigns = await access.VisibleCampaignsFor(objectId).AsNoTracking().Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var ids = campaigns.Keys.ToList();
         var since = clock.GetUtcNow().AddDays(-1);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => ids.Contains(s.CampaignId) && s.EndsAt >= since)
-            .OrderBy(s => s.StartsAt).Take(MaxSessions).ToListAsync(ct);
+        var sessions = await sessionsDirectory.SessionsEndingAfterAsync(ids, since, MaxSessions, ct);
         return sessions.Select((s, i) => new Numbered(i + 1, s, campaigns[s.CampaignId])).ToList();
     }
 
@@ -93,21 +93,10 @@ public sealed class OrganiserCommands(
     private async Task<List<SessionStatus>> StatusesAsync(IReadOnlyList<Numbered> sessions, bool detailed, CancellationToken ct)
     {
         var ids = sessions.Select(s => s.Session.Id).ToList();
-        var counts = await SessionCounts.ForAsync(db, ids, ct);
-        var breakdown = detailed ? await AcceptedBreakdownAsync(ids[0], ct) : null;
+        var counts = await figures.CountsAsync(ids, ct);
+        var breakdown = detailed ? await board.ConfirmedByGroupAndSexAsync(ids[0], ct) : null;
         return sessions.Select(s => new SessionStatus(s.Number, s.Session, s.CampaignName,
             counts.GetValueOrDefault(s.Session.Id) ?? [], breakdown)).ToList();
-    }
-
-    /// <summary>Who holds a seat, counted by the database by stakeholder group and sex.</summary>
-    private async Task<List<(string Group, Sex Sex, int Count)>> AcceptedBreakdownAsync(Guid sessionId, CancellationToken ct)
-    {
-        var rows = await (from i in db.Invitations
-                          join p in db.Participants on i.ParticipantId equals p.Id
-                          where i.SessionId == sessionId && (i.Status == RsvpStatus.Accepted || i.Status == RsvpStatus.Attended || i.Status == RsvpStatus.NoShow)
-                          group i by new { p.Group, p.Sex } into g
-                          select new { g.Key.Group, g.Key.Sex, Count = g.Count() }).ToListAsync(ct);
-        return rows.Select(r => (r.Group, r.Sex, r.Count)).ToList();
     }
 
     private JsonObject NoSession(Language lang, string argument) =>

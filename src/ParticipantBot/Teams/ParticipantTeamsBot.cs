@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Invitations;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 using ParticipantBot.Teams.Cards;
 
@@ -17,8 +19,9 @@ namespace ParticipantBot.Teams;
 /// answers their commands and the buttons of their invitation cards.
 /// </summary>
 public sealed class ParticipantTeamsBot(
-    AppDbContext db, TeamsDirectory directory, TeamsCardActions actions, OrganiserCommands organiser, CardFactory cards, TimeProvider clock,
-    Invitations.SelfCheckIn selfCheckIn, SurveyCardActions surveyActions, Privacy.DataRequests dataRequests, ILogger<ParticipantTeamsBot> logger)
+    AppDbContext db, UnitOfWork unit, ParticipantDirectory guests, InvitationBook invitations, TeamsDirectory directory, TeamsCardActions actions,
+    OrganiserCommands organiser, CardFactory cards, TimeProvider clock, Invitations.SelfCheckIn selfCheckIn, SurveyCardActions surveyActions,
+    Privacy.DataRequests dataRequests, ILogger<ParticipantTeamsBot> logger)
     : TeamsActivityHandler
 {
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -180,32 +183,30 @@ public sealed class ParticipantTeamsBot(
         var objectId = activity.From?.AadObjectId;
         if (objectId is null) return;
         var now = clock.GetUtcNow();
-        foreach (var person in await db.Participants.Where(p => p.TeamsObjectId == objectId).ToListAsync(ct)) person.ChangeLanguage(language, now);
-        var installation = await db.TeamsInstallations.FirstOrDefaultAsync(i => i.UserObjectId == objectId && i.TenantId == TenantOf(activity), ct);
-        if (installation is not null) installation.Language = language.Code();
-        await db.SaveChangesAsync(ct);
+        await unit.RunAsync(async c =>
+        {
+            await guests.ChangeLanguageAsync(objectId, language, now, c);
+            var installation = await db.TeamsInstallations.FirstOrDefaultAsync(i => i.UserObjectId == objectId && i.TenantId == TenantOf(activity), c);
+            if (installation is not null) installation.Language = language.Code();
+            return true;
+        }, ct);
     }
 
     private async Task StopAsync(string? objectId, CancellationToken ct)
     {
         if (objectId is null) return;
         var now = clock.GetUtcNow();
-        var people = await db.Participants.Where(p => p.TeamsObjectId == objectId).ToListAsync(ct);
-        foreach (var person in people) person.StopReminders(now);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Teams user {ObjectId} asked for no more reminders ({Count} participant record(s)).", objectId, people.Count);
+        var count = await unit.RunAsync(c => guests.StopRemindersAsync(objectId, now, c), ct);
+        logger.LogInformation("Teams user {ObjectId} asked for no more reminders ({Count} participant record(s)).", objectId, count);
     }
 
     private async Task<List<InvitationLine>> InvitationsOfAsync(string? objectId, CancellationToken ct)
     {
         if (objectId is null) return [];
         var since = clock.GetUtcNow().AddDays(-1);
-        var rows = await (from p in db.Participants.AsNoTracking()
-                          join i in db.Invitations.AsNoTracking() on p.Id equals i.ParticipantId
-                          join s in db.Sessions.AsNoTracking() on i.SessionId equals s.Id
-                          where p.TeamsObjectId == objectId && i.Status != RsvpStatus.NotSent && i.Status != RsvpStatus.Withdrawn
-                          select new { s, i.Status }).ToListAsync(ct);
-        return rows.Where(r => r.s.EndsAt >= since).OrderBy(r => r.s.StartsAt).Select(r => new InvitationLine(r.s, r.Status)).ToList();
+        return (await invitations.OfTeamsUserAsync(objectId, ct))
+            .Where(v => v.Invitation.Status is not (RsvpStatus.NotSent or RsvpStatus.Withdrawn) && v.Session.EndsAt >= since)
+            .OrderBy(v => v.Session.StartsAt).Select(v => new InvitationLine(v.Session, v.Invitation.Status)).ToList();
     }
 
     private static Task ReplyAsync(ITurnContext turnContext, JsonObject card, CancellationToken ct) =>

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Domain.Common;
-using ParticipantBot.Persistence;
 using ParticipantBot.Resources;
 using ParticipantBot.Surveys;
 using ParticipantBot.Teams.Cards;
@@ -13,27 +11,25 @@ namespace ParticipantBot.Teams;
 /// who clicked (the invoke's From.AadObjectId) must be that person. Answers are checked; the card
 /// comes back with the problems, or turns into a thank-you.
 /// </summary>
-public sealed class SurveyCardActions(AppDbContext db, SurveyLinks links, SurveyService surveys, CardFactory cards, TeamsDirectory directory,
+public sealed class SurveyCardActions(SurveyDirectory surveyDirectory, SurveyService surveys, CardFactory cards, TeamsDirectory directory,
     ILogger<SurveyCardActions> logger)
 {
     public async Task<JsonObject> SubmitAsync(IReadOnlyDictionary<string, string> data, string? clickedBy, CancellationToken ct)
     {
         var fallback = await directory.LanguageOfAsync(clickedBy, ct);
-        var token = links.Read(data.GetValueOrDefault("t"));
-        var person = token is null ? null : await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == token.ParticipantId, ct);
-        var session = token is null ? null : await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == token.SessionId, ct);
-        if (token is null || person is null || session is null)
+        var context = await surveyDirectory.ForTokenAsync(data.GetValueOrDefault("t"), ct);
+        if (context is null)
         {
             logger.LogWarning("A survey card with altered or unknown data was refused.");
             return cards.Notice(fallback, "Card.Tampered.Title", "Card.Tampered.Text");
         }
+        var (person, session, _, survey, _) = context;
         if (string.IsNullOrEmpty(clickedBy) || !string.Equals(person.TeamsObjectId, clickedBy, StringComparison.OrdinalIgnoreCase))
         {
             logger.LogWarning("A survey card of participant {ParticipantId} was sent by someone else and refused.", person.Id);
             return cards.Notice(fallback, "Card.NotYours.Title", "Card.NotYours.Text");
         }
         var lang = person.Language;
-        var survey = await db.Surveys.AsNoTracking().FirstOrDefaultAsync(s => s.SessionId == session.Id, ct);
         if (survey is null) return Message(lang, "Survey.Title", Texts.Get("Survey.NotOpen", lang), session.Title);
         var answers = SurveyForm.Parse(survey, key => data.TryGetValue(key, out var value) ? [value] : []);
         return await surveys.SubmitAsync(session, person.Id, answers, AnswerChannel.Teams, ct) switch

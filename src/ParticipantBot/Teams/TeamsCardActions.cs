@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Invitations;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
@@ -8,6 +7,8 @@ using ParticipantBot.Domain.Participants;
 using ParticipantBot.Persistence;
 using ParticipantBot.Rsvp;
 using ParticipantBot.Teams.Cards;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Participants;
 
 namespace ParticipantBot.Teams;
 
@@ -21,7 +22,8 @@ public sealed record CardActionInput(string Verb, string? Invitation, string? Si
 /// forwarded or replayed card cannot answer for its addressee.
 /// </summary>
 public sealed class TeamsCardActions(
-    AppDbContext db, CardActionSigner signer, CardFactory cards, RecordAnswerHandler answers, TeamsDirectory directory, TimeProvider clock,
+    InvitationBook invitations, CampaignDirectory campaigns, ParticipantDirectory guests, UnitOfWork unit, CardActionSigner signer, CardFactory cards,
+    RecordAnswerHandler answers, TeamsDirectory directory, TimeProvider clock,
     Invitations.SelfCheckIn selfCheckIn, ILogger<TeamsCardActions> logger)
 {
     public async Task<JsonObject> HandleAsync(CardActionInput input, string? clickedBy, CancellationToken ct)
@@ -33,16 +35,16 @@ public sealed class TeamsCardActions(
             logger.LogWarning("A card action with altered or missing data was refused (verb {Verb}).", input.Verb);
             return cards.Notice(fallbackLanguage, "Card.Tampered.Title", "Card.Tampered.Text");
         }
-        var invitation = await db.Invitations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == signed.InvitationId, ct);
-        var person = await db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == signed.ParticipantId, ct);
+        var invitation = await invitations.FindAsync(signed.InvitationId, ct);
+        var person = await guests.FindAsync(signed.ParticipantId, ct);
         if (invitation is null || person is null || invitation.ParticipantId != person.Id
             || string.IsNullOrEmpty(clickedBy) || !string.Equals(person.TeamsObjectId, clickedBy, StringComparison.OrdinalIgnoreCase))
         {
             logger.LogWarning("A card action for participant {ParticipantId} was made by someone else ({ClickedBy}) and refused.", signed.ParticipantId, clickedBy);
             return cards.Notice(fallbackLanguage, "Card.NotYours.Title", "Card.NotYours.Text");
         }
-        var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == invitation.SessionId, ct);
-        var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == session.CampaignId, ct);
+        if (await campaigns.SessionWithCampaignAsync(invitation.SessionId, ct) is not var (session, campaign))
+            return cards.Notice(fallbackLanguage, "Card.Tampered.Title", "Card.Tampered.Text");
         var userId = (await directory.FindAsync(clickedBy, ct))?.UserId;
         var now = clock.GetUtcNow();
 
@@ -68,25 +70,26 @@ public sealed class TeamsCardActions(
                     : Texts(person, "Card.CheckIn.None");
                 break;
             case "rsvp.needs":
-                notice = await SaveNeedsAsync(person.Id, input, now, ct) ? Texts(person, "Card.NeedsSaved") : Texts(person, "Card.NeedsNotKept");
+                notice = await SaveNeedsAsync(person, input, now, ct) ? Texts(person, "Card.NeedsSaved") : Texts(person, "Card.NeedsNotKept");
                 break;
         }
-        var freshInvitation = await db.Invitations.AsNoTracking().FirstAsync(i => i.Id == invitation.Id, ct);
-        var freshPerson = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == person.Id, ct);
+        var freshInvitation = await invitations.FindAsync(invitation.Id, ct) ?? invitation;
+        var freshPerson = await guests.FindAsync(person.Id, ct) ?? person;
         return cards.Invitation(MessageKind.Invitation, campaign, session, freshPerson, freshInvitation, userId, now, notice);
     }
 
-    private async Task<bool> SaveNeedsAsync(Guid participantId, CardActionInput input, DateTimeOffset now, CancellationToken ct)
+    /// <returns>Whether the needs were kept (they are only with the person's consent).</returns>
+    private async Task<bool> SaveNeedsAsync(Participant before, CardActionInput input, DateTimeOffset now, CancellationToken ct)
     {
-        var person = await db.Participants.FirstAsync(p => p.Id == participantId, ct);
-        var hadTransport = person.Needs.Transport;
-        if (input.Consent == "true") person.GiveConsent(new Consent(now, AnswerChannel.Teams, Consent.CurrentTextVersion));
-        if (person.Consent is null) return false;
-        person.StateNeeds(new Needs(input.Transport == "true", Text.Clean(input.Diet), Text.Clean(input.Accessibility), Text.Clean(input.Interpretation), person.Needs.Other), now);
-        await db.SaveChangesAsync(ct);
-        if (!hadTransport && person.Needs.Transport)
-            logger.LogInformation("Participant {ParticipantId} needs transport (said in Teams).", person.Id);
-        return true;
+        var needs = new Needs(input.Transport == "true", Text.Clean(input.Diet), Text.Clean(input.Accessibility), Text.Clean(input.Interpretation));
+        var kept = await unit.RunAsync<bool>(async c =>
+        {
+            await guests.KeepStatementAsync(before.Id, new PersonStatement(input.Consent == "true", needs, null, null, null, null), AnswerChannel.Teams, now, c);
+            return before.Consent is not null || input.Consent == "true";
+        }, ct);
+        if (kept && !before.Needs.Transport && needs.Transport)
+            logger.LogInformation("Participant {ParticipantId} needs transport (said in Teams).", before.Id);
+        return kept;
     }
 
 

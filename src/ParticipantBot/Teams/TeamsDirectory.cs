@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Domain.Common;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Teams;
@@ -9,7 +10,7 @@ public sealed record TeamsUser(string TenantId, string ObjectId, string UserId, 
     string ConversationId, string ServiceUrl, string BotId, string? BotName, string ChannelId);
 
 /// <summary>The stored conversation references, and the link from Teams users to participants.</summary>
-public sealed class TeamsDirectory(AppDbContext db, TimeProvider clock, ILogger<TeamsDirectory> logger)
+public sealed class TeamsDirectory(AppDbContext db, ParticipantDirectory guests, TimeProvider clock, ILogger<TeamsDirectory> logger) : Delivery.ITeamsReach
 {
     /// <summary>The language to answer a Teams user in: the one they chose with "language xx", else their participant record's, else French.</summary>
     public async Task<Language> LanguageOfAsync(string? objectId, CancellationToken ct)
@@ -17,7 +18,7 @@ public sealed class TeamsDirectory(AppDbContext db, TimeProvider clock, ILogger<
         if (objectId is null) return Language.Fr;
         var installation = await FindAsync(objectId, ct);
         if (installation?.Language is { } chosen && LanguageCodes.TryParse(chosen, out var language)) return language;
-        var person = await db.Participants.AsNoTracking().Where(p => p.TeamsObjectId == objectId).OrderByDescending(p => p.UpdatedAt).FirstOrDefaultAsync(ct);
+        var person = (await guests.OfTeamsUserAsync(objectId, ct)).MaxBy(p => p.UpdatedAt);
         return person?.Language ?? Language.Fr;
     }
 
@@ -79,13 +80,10 @@ public sealed class TeamsDirectory(AppDbContext db, TimeProvider clock, ILogger<
         installation.UpdatedAt = now;
 
         var addresses = new[] { installation.Upn, installation.Email }.OfType<string>().Distinct().ToList();
-        var unlinked = await db.Participants
-            .Where(p => p.TeamsObjectId == null && ((p.TeamsUpn != null && addresses.Contains(p.TeamsUpn)) || (p.Email != null && addresses.Contains(p.Email))))
-            .ToListAsync(ct);
-        foreach (var participant in unlinked) participant.LinkTeamsIdentity(user.ObjectId, now);
+        var linked = await guests.LinkTeamsUserAsync(user.ObjectId, addresses, now, ct);
         await db.SaveChangesAsync(ct);
-        if (unlinked.Count > 0)
-            logger.LogInformation("Teams user {ObjectId} linked to {Count} participant record(s) by UPN or email.", user.ObjectId, unlinked.Count);
+        if (linked > 0)
+            logger.LogInformation("Teams user {ObjectId} linked to {Count} participant record(s) by UPN or email.", user.ObjectId, linked);
     }
 
     public async Task ForgetAsync(string tenantId, string objectId, string reason, CancellationToken ct)

@@ -32,10 +32,12 @@ public static class TeamsModule
             sp.GetRequiredService<BotFrameworkAuthentication>(), sp.GetRequiredService<ILogger<ParticipantBotAdapter>>()));
         services.AddTransient<IBot, ParticipantTeamsBot>();
         services.AddScoped<TeamsDirectory>();
+        services.AddScoped<Delivery.ITeamsReach>(sp => sp.GetRequiredService<TeamsDirectory>());
+        services.AddScoped<Privacy.IPersonalDataHolder, TeamsPersonalData>();
         services.AddScoped<TeamsCardActions>();
         services.AddScoped<SurveyCardActions>();
-        services.AddScoped<Invitations.SelfCheckIn>();
         services.AddScoped<OrganiserCommands>();
+        services.AddScoped<OrganiserDigest>();
         services.AddScoped<CardFactory>();
         services.AddSingleton<CardActionSigner>();
         services.AddSingleton<TeamsConnector>();

@@ -10,7 +10,7 @@ using ParticipantBot.Teams.Cards;
 namespace ParticipantBot.Teams;
 
 /// <summary>The Teams channel: the person's card, sent into their personal chat with the bot.</summary>
-public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, TeamsConnector connector, CardFactory cards, TimeProvider clock,
+public sealed class TeamsSender(AppDbContext db, Surveys.SurveyDirectory surveyDirectory, TeamsDirectory directory, TeamsConnector connector, CardFactory cards, TimeProvider clock,
     Surveys.SurveyLinks surveyLinks, Microsoft.Extensions.Options.IOptions<DeliveryOptions> options) : IMessageSender
 {
     private const string InstallationsKey = "teams.installations";
@@ -42,12 +42,10 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
         // Surveys and who already answered, read here: sends run in parallel and may not share the DbContext.
         var surveySessions = messages.Where(m => m.Channel == DeliveryChannel.Teams && m.Kind is MessageKind.Survey or MessageKind.SurveyReminder)
             .Select(m => m.SessionId).Distinct().ToList();
-        var surveys = surveySessions.Count == 0 ? [] : await db.Surveys.AsNoTracking().Where(x => surveySessions.Contains(x.SessionId)).ToDictionaryAsync(x => x.SessionId, ct);
+        var surveys = surveySessions.Count == 0 ? [] : await surveyDirectory.OfSessionsAsync(surveySessions, ct);
         var surveyIds = surveys.Values.Select(x => x.Id).ToList();
-        var answered = surveyIds.Count == 0 ? [] : await db.SurveySubmissions.AsNoTracking().Where(x => surveyIds.Contains(x.SurveyId))
-            .Select(x => new { x.SurveyId, x.ParticipantId }).ToListAsync(ct);
         context.Channel[SurveysKey] = surveys;
-        context.Channel[AnsweredKey] = answered.Select(a => (a.SurveyId, a.ParticipantId)).ToHashSet();
+        context.Channel[AnsweredKey] = surveyIds.Count == 0 ? new HashSet<(Guid, Guid)>() : await surveyDirectory.AnsweredAsync(surveyIds, ct);
     }
 
     public async Task<SendResult> SendAsync(OutboundMessage message, DeliveryContext context, CancellationToken ct)
@@ -70,7 +68,7 @@ public sealed class TeamsSender(AppDbContext db, TeamsDirectory directory, Teams
                 return new SendResult.Skipped("The person answered the survey.");
             card = cards.SurveyContent(survey, session, person, surveyLinks.Token(session.Id, person.Id)).Render().ToJsonString();
         }
-        else if (message.Kind == MessageKind.CheckIn && (!session.IsSelfCheckInOpen(clock.GetUtcNow()) || !Delivery.SessionMessages.ExpectedAtCheckIn.Contains(invitation.Status)))
+        else if (message.Kind == MessageKind.CheckIn && (!session.IsSelfCheckInOpen(clock.GetUtcNow()) || !Invitations.SessionMessages.ExpectedAtCheckIn.Contains(invitation.Status)))
             return new SendResult.Skipped("Self check-in is closed for this session, or the person is no longer expected.");
         else card = cards.Invitation(message.Kind, campaign, session, person, invitation, installation.UserId, clock.GetUtcNow()).ToJsonString();
         // The card is already JSON: it goes into the activity as it is.

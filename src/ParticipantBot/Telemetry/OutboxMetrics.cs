@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Persistence;
 
@@ -36,7 +36,7 @@ public sealed class OutboxMetrics(IMeterFactory meters, IServiceScopeFactory sco
         _meter.CreateObservableGauge("participantbot.outbox.failed", () => PerChannel(f => f.Failed), "{message}",
             "Messages given up on or refused by their channel (the dashboard says why).");
         _meter.CreateObservableGauge("participantbot.outbox.possible_duplicates", () => PerChannel(f => f.PossibleDuplicates), "{message}",
-            "Messages whose send was cut off: they may have arrived twice (flagged, never resent).");
+            "Messages sent again after an attempt that may have delivered them, by a channel that cannot tell: they may have arrived twice.");
         _meter.CreateObservableGauge("participantbot.outbox.oldest_due_age", () => Read().OldestDueAgeSeconds, "s",
             "How long the oldest message that is due has been waiting (0 when none is).");
     }
@@ -72,42 +72,4 @@ public sealed class OutboxMetrics(IMeterFactory meters, IServiceScopeFactory sco
     }
 
     public void Dispose() => _meter?.Dispose();
-}
-
-/// <summary>One reading of the outbox table: three small grouped queries.</summary>
-public sealed record OutboxFigures(
-    IReadOnlyDictionary<DeliveryChannel, long> Planned,
-    IReadOnlyDictionary<DeliveryChannel, long> SentLastMinute,
-    IReadOnlyDictionary<DeliveryChannel, long> Failed,
-    IReadOnlyDictionary<DeliveryChannel, long> PossibleDuplicates,
-    double OldestDueAgeSeconds)
-{
-    public static readonly OutboxFigures Empty = new(new Dictionary<DeliveryChannel, long>(), new Dictionary<DeliveryChannel, long>(),
-        new Dictionary<DeliveryChannel, long>(), new Dictionary<DeliveryChannel, long>(), 0);
-
-    /// <summary>The messages sent after an uncertain attempt by a channel that cannot tell: they may have arrived twice.</summary>
-    public static IQueryable<OutboundMessage> MayHaveArrivedTwice(IQueryable<OutboundMessage> messages) =>
-        messages.Where(m => m.PossibleDuplicate);
-
-    public static OutboxFigures Read(AppDbContext db, DateTimeOffset now)
-    {
-        var messages = db.OutboundMessages.AsNoTracking();
-        var byStatus = messages
-            .Where(m => m.Status == DeliveryStatus.Planned || m.Status == DeliveryStatus.Failed)
-            .GroupBy(m => new { m.Status, m.Channel })
-            .Select(g => new { g.Key.Status, g.Key.Channel, Count = g.LongCount() })
-            .ToList();
-        var since = now.AddMinutes(-1);
-        var sent = messages.Where(m => m.Status == DeliveryStatus.Sent && m.SentAt >= since)
-            .GroupBy(m => m.Channel).Select(g => new { Channel = g.Key, Count = g.LongCount() }).ToList();
-        var twice = MayHaveArrivedTwice(messages).GroupBy(m => m.Channel).Select(g => new { Channel = g.Key, Count = g.LongCount() }).ToList();
-        var oldest = messages.Where(m => m.Status == DeliveryStatus.Planned && m.DueAt <= now)
-            .OrderBy(m => m.DueAt).Select(m => (DateTimeOffset?)m.DueAt).FirstOrDefault();
-        return new OutboxFigures(
-            byStatus.Where(x => x.Status == DeliveryStatus.Planned).ToDictionary(x => x.Channel, x => x.Count),
-            sent.ToDictionary(x => x.Channel, x => x.Count),
-            byStatus.Where(x => x.Status == DeliveryStatus.Failed).ToDictionary(x => x.Channel, x => x.Count),
-            twice.ToDictionary(x => x.Channel, x => x.Count),
-            oldest is { } due ? Math.Max(0, (now - due).TotalSeconds) : 0);
-    }
 }

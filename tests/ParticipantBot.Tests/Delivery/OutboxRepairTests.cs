@@ -16,7 +16,7 @@ public sealed class OutboxRepairTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
     public async Task DisposeAsync() => await _cases.DisposeAsync();
 
-    private Task<RepairReport> RepairAsync() => _cases.RunAsync<OutboxRepair, RepairReport>(r => r.RunAsync(default));
+    private Task<RepairReport> RepairAsync() => _cases.RunAsync<InvitationRepair, RepairReport>(r => r.RunAsync(default));
 
     private async Task<Guid> InvitedAsync(int people)
     {

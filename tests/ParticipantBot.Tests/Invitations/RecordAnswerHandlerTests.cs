@@ -5,6 +5,7 @@ using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Invitations;
+using ParticipantBot.Participants;
 using ParticipantBot.Tests.Support;
 
 namespace ParticipantBot.Tests.Invitations;
@@ -21,7 +22,7 @@ public sealed class RecordAnswerHandlerTests : IAsyncLifetime
         _cases.RunAsync<RecordAnswerHandler, Outcome<AnswerRecorded>>(h => h.HandleAsync(command, default));
 
     private static RecordAnswer Reply(Guid session, Participant p, RsvpResponse response, AnswerChannel channel = AnswerChannel.Web,
-        DateTimeOffset? repliedAt = null, AnswerDetails? details = null) =>
+        DateTimeOffset? repliedAt = null, PersonStatement? details = null) =>
         new(session, p.Id, new Answer.Reply(response), channel, $"participant:{p.Id}", RepliedAt: repliedAt, Details: details);
 
     /// <summary>A full session of one seat: the first person accepted, the second waits.</summary>
@@ -95,8 +96,8 @@ public sealed class RecordAnswerHandlerTests : IAsyncLifetime
         var (session, people) = await _cases.SessionAsync(2);
         await _cases.RunAsync<InviteHandler, Outcome<InviteResult>>(h => h.HandleAsync(new Invite(session.Id, null, null, true, "organiser"), default));
         var needs = new Needs(Transport: true, Diet: "halal");
-        await RecordAsync(Reply(session.Id, people[0], RsvpResponse.Accept, details: new AnswerDetails(false, needs, null, null, null, null)));
-        await RecordAsync(Reply(session.Id, people[1], RsvpResponse.Accept, details: new AnswerDetails(true, needs, "AREF", null, null, null)));
+        await RecordAsync(Reply(session.Id, people[0], RsvpResponse.Accept, details: new PersonStatement(false, needs, null, null, null, null)));
+        await RecordAsync(Reply(session.Id, people[1], RsvpResponse.Accept, details: new PersonStatement(true, needs, "AREF", null, null, null)));
         var stored = await _cases.DbAsync(db => db.Participants.AsNoTracking().Where(p => p.CampaignId == people[0].CampaignId).ToDictionaryAsync(p => p.Id));
         Assert.False(stored[people[0].Id].Needs.Transport);
         Assert.Null(stored[people[0].Id].Consent);

@@ -76,7 +76,7 @@ public sealed class OutlookTests : IDisposable
     private async Task SyncAsync()
     {
         await using var scope = _service.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<OutlookSyncJob>().SyncAllAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ParticipantBot.Scheduling.OutlookSyncJob>().SyncAllAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -235,7 +235,7 @@ public sealed class OutlookTests : IDisposable
         Assert.Equal("Validation: abc+1", await handshake.Content.ReadAsStringAsync());
 
         await using (var scope = _service.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<OutlookSyncJob>().EnsureSubscriptionAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ParticipantBot.Scheduling.OutlookSyncJob>().EnsureSubscriptionAsync(CancellationToken.None);
         var subscription = Assert.Single(Graph.Subscriptions.Values);
         Assert.Equal("https://participantbot.example.org/api/graph/notifications", subscription["notificationUrl"]!.GetValue<string>());
         Assert.Equal($"users/{GraphServiceFactory.Mailbox}/events", subscription["resource"]!.GetValue<string>());
@@ -262,7 +262,7 @@ public sealed class OutlookTests : IDisposable
     public async Task Subscription_IsRenewedADayBeforeItExpires()
     {
         await using var scope = _service.Services.CreateAsyncScope();
-        var job = scope.ServiceProvider.GetRequiredService<OutlookSyncJob>();
+        var job = scope.ServiceProvider.GetRequiredService<ParticipantBot.Scheduling.OutlookSyncJob>();
         await job.EnsureSubscriptionAsync(CancellationToken.None);
         await job.EnsureSubscriptionAsync(CancellationToken.None);
         Assert.Empty(Graph.To("PATCH", "/subscriptions/"));

@@ -50,7 +50,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         var id = (await _api.PostJsonAsync($"/api/campaigns/{_campaign}/participants",
             new { fullName = name, email, teamsObjectId = objectId, group, sex, language = "fr", channel = "both", organisation = "Association " + name,
                 needs = new { transport = true, diet = "sans gluten" } }, HttpStatusCode.Created))["participant"].Str("id");
-        await new TeamsUser(_api, _connector, objectId, name).InstallAsync();
+        await new ChatUser(_api, _connector, objectId, name).InstallAsync();
         await _s.InviteAsync(_session, id);
         await _service.DispatchAsync();
         await _api.PostJsonAsync($"/api/sessions/{_session}/invitations/{id}/answer", new { status = "attended", channel = "phone", note = "Venue avec " + name }, HttpStatusCode.OK);
@@ -114,11 +114,11 @@ public sealed class PrivacyTests : IAsyncLifetime
 
         await using var scope = _service.Services.CreateAsyncScope();
         _service.Clock.SetUtcNow(End.AddMonths(1).AddMinutes(-1));
-        Assert.Equal(0, await RetentionJob.RunOnceAsync(scope.ServiceProvider, CancellationToken.None));
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunOnceAsync(CancellationToken.None));
         Assert.NotEmpty(ByteScan.FilesContaining(people[0].Email, Folders));
         _service.Clock.SetUtcNow(End.AddMonths(1).AddMinutes(1));
-        Assert.Equal(1, await RetentionJob.RunOnceAsync(scope.ServiceProvider, CancellationToken.None));
-        Assert.Equal(0, await RetentionJob.RunOnceAsync(scope.ServiceProvider, CancellationToken.None));
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<RetentionSweep>().RunOnceAsync(CancellationToken.None));
 
         foreach (var p in people)
         {
@@ -183,7 +183,7 @@ public sealed class PrivacyTests : IAsyncLifetime
     public async Task MyDataInChat_FilesRequestsTheOrganisersSee_AndErasureCompletesThem()
     {
         var salma = await FullyInvolvedAsync("Salma Benkirane", "youth", "female", "oid-salma");
-        var user = new TeamsUser(_api, _connector, "oid-salma");
+        var user = new ChatUser(_api, _connector, "oid-salma");
         await user.SayAsync("mes données", "tout ce que nous conservons");
         await user.SayAsync("supprimer mes données", "effaceront vos données");
         var requests = (await _api.GetJsonAsync($"/api/campaigns/{_campaign}/data-requests")).AsArray();

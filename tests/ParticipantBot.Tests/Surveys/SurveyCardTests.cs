@@ -25,7 +25,7 @@ public sealed class SurveyCardTests : IAsyncLifetime
         _session = (await s.SessionAsync(campaign, start: "2026-12-16T09:30", end: "2026-12-16T13:00")).Str("id");
         _person = (await _api.PostJsonAsync($"/api/campaigns/{campaign}/participants",
             new { fullName = "Salma Teams", teamsObjectId = "oid-survey", group = "youth", sex = "female", language = "fr", channel = "teams" }, HttpStatusCode.Created))["participant"].Str("id");
-        await new TeamsUser(_api, _connector, "oid-survey", "Salma").InstallAsync();
+        await new ChatUser(_api, _connector, "oid-survey", "Salma").InstallAsync();
         await s.InviteAsync(_session, _person);
         await s.AnswerAsync(_session, _person, "attended");
         await _api.PostJsonAsync($"/api/sessions/{_session}/survey/open", new { }, HttpStatusCode.Accepted);

@@ -9,6 +9,7 @@ using ParticipantBot.Tests.Support;
 
 namespace ParticipantBot.Tests.Teams;
 
+
 /// <summary>
 /// Participants saying "I'm here" in chat, by text or with the card's button: only during the session's
 /// window (30 minutes before the start to the end), only when its organisers allow it, only for themselves.
@@ -49,7 +50,7 @@ public sealed class SelfCheckInTests : IAsyncLifetime
         return person;
     }
 
-    private TeamsUser User(string objectId) => new(_api, _connector, objectId);
+    private ChatUser User(string objectId) => new(_api, _connector, objectId);
 
     private Task SayAsync(string objectId, string text, string expected) => User(objectId).SayAsync(text, expected);
 
@@ -93,7 +94,7 @@ public sealed class SelfCheckInTests : IAsyncLifetime
         var person = await AcceptedAsync("oid-card");
         await _api.PatchJsonAsync($"/api/sessions/{_session}", new { selfCheckIn = true });
         _service.Clock.SetUtcNow(Start.AddMinutes(10));
-        var (invitation, signature) = await TeamsUser.SignedAsync(_service.Services, _session, person);
+        var (invitation, signature) = await ChatUser.SignedAsync(_service.Services, _session, person);
 
         var refresh = await BotActivities.CardAsync(await BotActivities.PostAsync(_api,
             BotActivities.CardAction(_connector.Url, "oid-card", "29:oid-card", "rsvp.refresh", invitation, signature)));

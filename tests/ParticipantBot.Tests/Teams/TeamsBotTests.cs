@@ -45,7 +45,7 @@ public sealed class TeamsBotTests : IAsyncLifetime
     }
 
     private Task<(string Invitation, string Signature)> SignedAsync(string session, string participant) =>
-        TeamsUser.SignedAsync(_service.Services, session, participant);
+        ChatUser.SignedAsync(_service.Services, session, participant);
 
     private async Task<JsonNode> InvitationAsync(string session, string participant) =>
         (await _client.GetJsonAsync($"/api/sessions/{session}/invitations")).AsArray().Single(i => i.Str("participantId") == participant)!;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ParticipantBot.Persistence;
 using ParticipantBot.Teams;
 using ParticipantBot.Tests.Support;
-using TeamsUser = ParticipantBot.Teams.TeamsUser;
+using BotUser = ParticipantBot.Teams.TeamsUser;
 
 namespace ParticipantBot.Tests.Teams;
 
@@ -16,11 +16,11 @@ namespace ParticipantBot.Tests.Teams;
 /// </summary>
 public abstract class TeamsDirectoryTests(ServiceFactory service)
 {
-    private static TeamsUser User(string objectId, string conversation) =>
+    private static BotUser User(string objectId, string conversation) =>
         new("tenant-race", objectId, "29:" + objectId, "Name", null, null, conversation, "https://smba.example/", "28:bot", "Bot", "msteams");
 
     /// <summary>Before this context's first save, another turn stores the same user through a context of its own.</summary>
-    private sealed class CompetingTurn(IServiceProvider services, TeamsUser other) : SaveChangesInterceptor
+    private sealed class CompetingTurn(IServiceProvider services, BotUser other) : SaveChangesInterceptor
     {
         public bool Ran { get; private set; }
 
@@ -55,7 +55,7 @@ public abstract class TeamsDirectoryTests(ServiceFactory service)
         await using (var scope = service.Services.CreateAsyncScope())
         await using (var db = ContextWith(scope.ServiceProvider, competing))
         {
-            var directory = new TeamsDirectory(db, service.Services.GetRequiredService<TimeProvider>(), NullLogger<TeamsDirectory>.Instance);
+            var directory = new TeamsDirectory(db, new ParticipantDirectory(db), service.Services.GetRequiredService<TimeProvider>(), NullLogger<TeamsDirectory>.Instance);
             await directory.RememberAsync(User(objectId, "a:second"), CancellationToken.None);
         }
         Assert.True(competing.Ran, "The competing turn did not run: the test did not make the race happen.");

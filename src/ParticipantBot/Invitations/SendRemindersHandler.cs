@@ -3,18 +3,19 @@ using ParticipantBot.Application;
 using ParticipantBot.Audit;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Persistence;
+using ParticipantBot.Campaigns;
 
-namespace ParticipantBot.Delivery;
+namespace ParticipantBot.Invitations;
 
 /// <param name="From">Where the organiser asked ("" for the API, " from Teams"), for the audit log.</param>
 public sealed record SendReminders(Guid SessionId, string By, string From = "");
 
 /// <summary>An organiser's "remind the non-responders now": the round's reminders and its audit entry, in one transaction.</summary>
-public sealed class SendRemindersHandler(AppDbContext db, UnitOfWork unit, NonResponderReminders reminders, AuditLog audit)
+public sealed class SendRemindersHandler(UnitOfWork unit, CampaignDirectory campaigns, NonResponderReminders reminders, AuditLog audit)
 {
     public Task<Outcome<RemindNowResult>> HandleAsync(SendReminders command, CancellationToken ct) => unit.RunAsync<RemindNowResult>(async c =>
     {
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == command.SessionId, c);
+        var session = await campaigns.SessionAsync(command.SessionId, c);
         if (session is null) return Refusal.NotFound();
         if (reminders.WhyNot(session) is { } why) return Refusal.Conflict(why, "state", "remind.closed");
         var result = await reminders.RemindAsync(session, c);

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Options;
 using ParticipantBot.Configuration;
+using ParticipantBot.Domain.Participants;
+using ParticipantBot.Participants;
+using ParticipantBot.Privacy;
 
-namespace ParticipantBot.Privacy;
+namespace ParticipantBot.Email;
 
 /// <summary>The .eml files of the outbox folder that were written to a person, found by their address in the headers.</summary>
-public sealed class OutboxFiles(IOptions<OutboxOptions> options, IHostEnvironment environment)
+public sealed class OutboxFiles(IOptions<OutboxOptions> options, IHostEnvironment environment) : IPersonalDataHolder
 {
     private string Folder => options.Value.FolderIn(environment.ContentRootPath);
 
@@ -26,4 +29,16 @@ public sealed class OutboxFiles(IOptions<OutboxOptions> options, IHostEnvironmen
         }
         return deleted;
     }
+
+    public Task ExportAsync(Participant person, PersonalData into, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The .eml files written to these people go (before the erasure commits: never erased with their emails left on disk).</summary>
+    public Task ForgetPeopleAsync(IReadOnlyCollection<ErasedPerson> people, CancellationToken ct)
+    {
+        DeleteAddressedTo(people.Select(p => p.Email).OfType<string>().Distinct().ToList());
+        return Task.CompletedTask;
+    }
+
+    public Task ForgetCampaignAsync(Guid campaignId, IReadOnlyCollection<Guid> sessionIds, IReadOnlyCollection<ErasedPerson> people, CancellationToken ct) =>
+        ForgetPeopleAsync(people, ct);
 }

@@ -8,7 +8,7 @@ using ParticipantBot.Tests.Teams;
 namespace ParticipantBot.Tests.Support;
 
 /// <summary>A Teams user talking to the bot through the tests' own Bot Connector: installs the app, says things, waits for replies.</summary>
-public sealed class TeamsUser(HttpClient service, FakeBotConnector connector, string objectId, string name = "User")
+public sealed class ChatUser(HttpClient service, FakeBotConnector connector, string objectId, string name = "User")
 {
     public string ObjectId => objectId;
     public string UserId => "29:" + objectId;

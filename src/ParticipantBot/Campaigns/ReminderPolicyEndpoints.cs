@@ -2,12 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ParticipantBot.Api;
 using ParticipantBot.Application;
-using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Reminders;
 using ParticipantBot.Identity;
 using ParticipantBot.Persistence;
 
-namespace ParticipantBot.Delivery;
+namespace ParticipantBot.Campaigns;
 
 /// <summary>A session's reminder policy; times are "HH:mm" in each participant's zone.</summary>
 public sealed record ReminderPolicyDto(int? FirstReminderDays, int? SecondReminderDays, bool DayBefore, bool SameDay,
@@ -19,25 +18,15 @@ public sealed record ReminderPolicyDto(int? FirstReminderDays, int? SecondRemind
     private static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 }
 
-public static class ReminderEndpoints
+/// <summary>A session's reminder policy (the reminders themselves are the Invitations module's: POST .../reminders/send).</summary>
+public static class ReminderPolicyEndpoints
 {
-    public static RouteGroupBuilder MapReminderApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapReminderPolicyApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/sessions/{id:guid}/reminders").RequireAuthorization(IdentityModule.OrganiserPolicy).WithTags("Reminders");
         api.MapGet("", Get);
         api.MapPut("", Put);
-        api.MapPost("/send", SendNow);
         return api;
-    }
-
-    /// <summary>Reminds, now, everyone invited to the session who has not answered yet.</summary>
-    private static async Task<Results<Accepted<RemindNowResult>, NotFound, ProblemHttpResult>> SendNow(
-        Guid id, CampaignAccess access, SendRemindersHandler remind, CancellationToken ct)
-    {
-        if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
-        var outcome = await remind.HandleAsync(new SendReminders(id, access.UserId), ct);
-        if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
-        return TypedResults.Accepted($"/api/sessions/{id}/messages", outcome.Value);
     }
 
     private static async Task<Results<Ok<ReminderPolicyDto>, NotFound>> Get(Guid id, CampaignAccess access, CancellationToken ct) =>

@@ -1,10 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 
-namespace ParticipantBot.Delivery;
+namespace ParticipantBot.Invitations;
 
 /// <summary>What a repair run found missing and put back.</summary>
 public sealed record RepairReport(int InvitationsPlanned, int InvitationsMarkedInvited, int RemindersPlanned)
@@ -20,18 +23,15 @@ public sealed record RepairReport(int InvitationsPlanned, int InvitationsMarkedI
 /// with a log line and a counter (<see cref="DeliveryMetrics"/>). Since use cases save their messages with
 /// their changes, a run normally finds nothing.
 /// </summary>
-public sealed class OutboxRepair(AppDbContext db, UnitOfWork unit, SessionMessages messages, OutboxPlanner planner, DeliveryMetrics metrics,
-    TimeProvider clock, ILogger<OutboxRepair> logger)
+public sealed class InvitationRepair(AppDbContext db, UnitOfWork unit, SessionMessages messages, OutboxPlanner planner, OutboxLedger outbox,
+    CampaignDirectory campaigns, ParticipantDirectory guests, DeliveryMetrics metrics, TimeProvider clock, ILogger<InvitationRepair> logger)
 {
     private const int Chunk = 500;
 
     public async Task<RepairReport> RunAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.State == Domain.Campaigns.SessionState.Scheduled && s.EndsAt > now)
-            .Select(s => s.Id).ToListAsync(ct);
         int planned = 0, invited = 0, reminded = 0;
-        foreach (var sessionId in sessions)
+        foreach (var sessionId in await campaigns.ComingSessionIdsAsync(clock.GetUtcNow(), ct))
         {
             planned += await PlanMissingInvitationsAsync(sessionId, ct);
             invited += await MarkDeliveredInvitedAsync(sessionId, ct);
@@ -52,19 +52,15 @@ public sealed class OutboxRepair(AppDbContext db, UnitOfWork unit, SessionMessag
     /// <summary>Invitations never sent that have no invitation message at all (planned, sent, skipped or failed).</summary>
     private async Task<int> PlanMissingInvitationsAsync(Guid sessionId, CancellationToken ct)
     {
-        var lacking = await db.Invitations.AsNoTracking()
-            .Where(i => i.SessionId == sessionId && i.Status == RsvpStatus.NotSent
-                && !db.OutboundMessages.Any(m => m.SessionId == sessionId && m.ParticipantId == i.ParticipantId && m.Kind == MessageKind.Invitation))
-            .Select(i => i.ParticipantId).ToListAsync(ct);
+        var lacking = await LackingAsync(sessionId, [RsvpStatus.NotSent], [MessageKind.Invitation], ct);
         var done = 0;
         foreach (var chunk in lacking.Chunk(Chunk))
             done += await unit.RunAsync(async c =>
             {
-                var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, c);
-                var campaign = await db.Campaigns.AsNoTracking().FirstAsync(x => x.Id == session.CampaignId, c);
+                var (session, campaign) = (await campaigns.SessionWithCampaignAsync(sessionId, c))!.Value;
                 // Read again inside the transaction: an invite call may have planned them meanwhile.
-                var people = await db.Participants.AsNoTracking().Where(p => chunk.Contains(p.Id)
-                    && !db.OutboundMessages.Any(m => m.SessionId == sessionId && m.ParticipantId == p.Id && m.Kind == MessageKind.Invitation)).ToListAsync(c);
+                var withMessage = await outbox.PeopleWithAsync(sessionId, [MessageKind.Invitation], chunk, c);
+                var people = await guests.ManyAsync(chunk.Where(id => !withMessage.Contains(id)).ToList(), c);
                 await messages.InviteAsync(session, campaign, people, c);
                 return people.Count;
             }, ct);
@@ -74,15 +70,13 @@ public sealed class OutboxRepair(AppDbContext db, UnitOfWork unit, SessionMessag
     /// <summary>Invitations still "not sent" whose invitation message did go.</summary>
     private Task<int> MarkDeliveredInvitedAsync(Guid sessionId, CancellationToken ct) => unit.RunAsync(async c =>
     {
-        var delivered = await db.OutboundMessages.AsNoTracking()
-            .Where(m => m.SessionId == sessionId && m.Kind == MessageKind.Invitation && m.Status == DeliveryStatus.Sent)
-            .Select(m => new { m.ParticipantId, m.Channel, m.SentAt }).ToListAsync(c);
+        var delivered = await outbox.SentAsync(sessionId, MessageKind.Invitation, c);
         var ids = delivered.Select(d => d.ParticipantId).Distinct().ToList();
         if (ids.Count == 0) return 0;
         var notSent = await db.Invitations.Where(i => i.SessionId == sessionId && i.Status == RsvpStatus.NotSent && ids.Contains(i.ParticipantId)).ToListAsync(c);
         foreach (var invitation in notSent)
         {
-            var first = delivered.Where(d => d.ParticipantId == invitation.ParticipantId).MinBy(d => d.SentAt)!;
+            var first = delivered.Where(d => d.ParticipantId == invitation.ParticipantId).MinBy(d => d.SentAt);
             invitation.MoveTo(RsvpStatus.Invited, first.Channel == DeliveryChannel.Teams ? AnswerChannel.Teams : AnswerChannel.Email, "system",
                 first.SentAt ?? clock.GetUtcNow(), "repaired: the invitation had been delivered");
         }
@@ -92,23 +86,25 @@ public sealed class OutboxRepair(AppDbContext db, UnitOfWork unit, SessionMessag
     /// <summary>Invitations of a session to come with no reminder planned, sent or dropped at all: the policy's reminders still ahead are planned.</summary>
     private async Task<int> PlanMissingRemindersAsync(Guid sessionId, CancellationToken ct)
     {
-        var reminded = SessionMessages.Reminded;
-        var kinds = SessionMessages.ReminderKinds;
-        var lacking = await db.Invitations.AsNoTracking()
-            .Where(i => i.SessionId == sessionId && reminded.Contains(i.Status)
-                && !db.OutboundMessages.Any(m => m.SessionId == sessionId && m.ParticipantId == i.ParticipantId && kinds.Contains(m.Kind)))
-            .Select(i => i.ParticipantId).ToListAsync(ct);
+        var lacking = await LackingAsync(sessionId, SessionMessages.Reminded, SessionMessages.ReminderKinds, ct);
         var done = 0;
         foreach (var chunk in lacking.Chunk(Chunk))
             done += await unit.RunAsync(async c =>
             {
-                var session = await db.Sessions.AsNoTracking().FirstAsync(s => s.Id == sessionId, c);
-                var campaign = await db.Campaigns.AsNoTracking().FirstAsync(x => x.Id == session.CampaignId, c);
-                var people = await db.Participants.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(c);
+                var (session, campaign) = (await campaigns.SessionWithCampaignAsync(sessionId, c))!.Value;
                 // Only what is still ahead: a person whose reminders have all passed gets none, and is not counted.
-                var planned = await planner.PlanRemindersAsync(session, campaign, people, c);
-                return planned > 0 ? db.ChangeTracker.Entries<OutboundMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.ParticipantId).Distinct().Count() : 0;
+                await planner.PlanRemindersAsync(session, campaign, await guests.ManyAsync(chunk, c), c);
+                return outbox.PlannedNow().Select(m => m.ParticipantId).Distinct().Count();
             }, ct);
         return done;
+    }
+
+    /// <summary>The people of a session whose invitation is in one of these states and who have no message of these kinds at all.</summary>
+    private async Task<List<Guid>> LackingAsync(Guid sessionId, IReadOnlyCollection<RsvpStatus> states, IReadOnlyCollection<MessageKind> kinds, CancellationToken ct)
+    {
+        var invited = await db.Invitations.AsNoTracking().Where(i => i.SessionId == sessionId && states.Contains(i.Status)).Select(i => i.ParticipantId).ToListAsync(ct);
+        if (invited.Count == 0) return [];
+        var covered = await outbox.PeopleWithAsync(sessionId, kinds, ct: ct);
+        return invited.Where(id => !covered.Contains(id)).ToList();
     }
 }

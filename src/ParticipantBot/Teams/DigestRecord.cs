@@ -1,4 +1,4 @@
-namespace ParticipantBot.Scheduling;
+namespace ParticipantBot.Teams;
 
 /// <summary>One daily digest sent to one organiser for one campaign: never twice for the same day.</summary>
 public sealed class DigestRecord

@@ -4,9 +4,11 @@ using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Domain.Reminders;
+using ParticipantBot.Delivery;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 
-namespace ParticipantBot.Delivery;
+namespace ParticipantBot.Invitations;
 
 /// <summary>
 /// What a session's invitees are told, and when: the invitation and its reminders, updates when
@@ -15,7 +17,7 @@ namespace ParticipantBot.Delivery;
 /// use case's unit of work: the caller saves it, with the change that caused the messages, in one
 /// transaction (<see cref="UnitOfWork"/>).
 /// </summary>
-public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, TimeProvider clock)
+public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, OutboxLedger outbox, ParticipantDirectory guests, TimeProvider clock)
 {
     /// <summary>States of people who hold the session in their calendar.</summary>
     private static readonly RsvpStatus[] Informed =
@@ -57,10 +59,9 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, Time
     public async Task ReplanRemindersAsync(Session session, Campaign campaign, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var planned = await db.OutboundMessages
-            .Where(m => m.SessionId == session.Id && m.Status == DeliveryStatus.Planned && ReminderKinds.Contains(m.Kind)).ToListAsync(ct);
+        var planned = await outbox.PlannedAsync(session.Id, ReminderKinds, ct: ct);
         var ids = planned.Select(m => m.ParticipantId).Distinct().ToList();
-        var zones = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.ZoneOr(campaign.TimeZoneId), ct);
+        var zones = (await guests.ByIdAsync(ids, ct)).ToDictionary(p => p.Key, p => p.Value.ZoneOr(campaign.TimeZoneId));
         foreach (var message in planned)
         {
             var due = zones.TryGetValue(message.ParticipantId, out var zone)
@@ -78,10 +79,9 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, Time
     /// </summary>
     public async Task<int> SessionCancelledAsync(Session session, IReadOnlyCollection<Guid> informedParticipantIds, CancellationToken ct)
     {
-        var pending = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.Status == DeliveryStatus.Planned).ToListAsync(ct);
-        foreach (var message in pending) message.Skip("The session was cancelled.");
-        var people = await db.Participants.AsNoTracking().Where(p => informedParticipantIds.Contains(p.Id)).ToListAsync(ct);
-        return await planner.PlanAsync(session, people, MessageKind.Cancellation, session.Sequence, null, ct);
+        foreach (var message in await outbox.PlannedAsync(session.Id, ct: ct)) message.Skip("The session was cancelled.");
+        var informed = await guests.ManyAsync(informedParticipantIds, ct);
+        return await planner.PlanAsync(session, informed, MessageKind.Cancellation, session.Sequence, null, ct);
     }
 
     /// <summary>
@@ -95,17 +95,14 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, Time
         var participantId = invitation.ParticipantId;
         if (!RsvpTransitions.AwaitsAnswer(outcome.Status))
         {
-            var reminders = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.ParticipantId == participantId
-                && m.Kind == MessageKind.Reminder && m.Status == DeliveryStatus.Planned).ToListAsync(ct);
-            foreach (var reminder in reminders) reminder.Skip("The person answered.");
+            foreach (var reminder in await outbox.PlannedAsync(session.Id, [MessageKind.Reminder], participantId, ct)) reminder.Skip("The person answered.");
         }
         if (!outcome.Changed && outcome.SeatOfferedTo is null) return;
         var now = clock.GetUtcNow();
         if (outcome.Changed && outcome.Status == RsvpStatus.Waitlisted)
             await planner.PlanAsync(session, [await PersonAsync(participantId, ct)], MessageKind.Waitlisted, invitation.Version, null, ct);
         if (outcome.Changed && outcome.Status == RsvpStatus.Withdrawn
-            && await db.OutboundMessages.AnyAsync(m => m.SessionId == session.Id && m.ParticipantId == participantId
-                && m.Kind == MessageKind.Invitation && m.Status == DeliveryStatus.Sent, ct))
+            && await outbox.AnyAsync(session.Id, participantId, MessageKind.Invitation, DeliveryStatus.Sent, ct))
             // They had the invitation (and, by email or Outlook, a calendar entry): tell them it is withdrawn, which removes it.
             await planner.PlanAsync(session, [await PersonAsync(participantId, ct)], MessageKind.Withdrawal, invitation.Version, null, ct);
         if (outcome.Changed && session.SelfCheckIn && ExpectedAtCheckIn.Contains(outcome.Status) && now < session.EndsAt)
@@ -123,8 +120,7 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, Time
     /// </summary>
     public async Task SelfCheckInChangedAsync(Session session, CancellationToken ct)
     {
-        var pending = await db.OutboundMessages.Where(m => m.SessionId == session.Id && m.Kind == MessageKind.CheckIn && m.Status == DeliveryStatus.Planned).ToListAsync(ct);
-        foreach (var card in pending) card.Skip(session.SelfCheckIn ? "The session moved: a new card is planned." : "Self check-in was switched off.");
+        foreach (var card in await outbox.PlannedAsync(session.Id, [MessageKind.CheckIn], ct: ct)) card.Skip(session.SelfCheckIn ? "The session moved: a new card is planned." : "Self check-in was switched off.");
         var now = clock.GetUtcNow();
         if (!session.SelfCheckIn || session.IsCancelled || now >= session.EndsAt) return;
         var expected = await PeopleAsync(session.Id, ExpectedAtCheckIn, ct);
@@ -132,12 +128,12 @@ public sealed class SessionMessages(AppDbContext db, OutboxPlanner planner, Time
         await planner.PlanAsync(session, expected, MessageKind.CheckIn, session.Sequence, opens > now ? opens : null, ct);
     }
 
-    private Task<Participant> PersonAsync(Guid participantId, CancellationToken ct) =>
-        db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId, ct);
+    private async Task<Participant> PersonAsync(Guid participantId, CancellationToken ct) =>
+        await guests.FindAsync(participantId, ct) ?? throw new InvalidOperationException($"Participant {participantId} is gone.");
 
     private async Task<List<Participant>> PeopleAsync(Guid sessionId, RsvpStatus[] states, CancellationToken ct)
     {
         var ids = await db.Invitations.Where(i => i.SessionId == sessionId && states.Contains(i.Status)).Select(i => i.ParticipantId).ToListAsync(ct);
-        return await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).ToListAsync(ct);
+        return await guests.ManyAsync(ids, ct);
     }
 }

@@ -5,12 +5,12 @@ using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Reminders;
 using ParticipantBot.Persistence;
 
-namespace ParticipantBot.Delivery;
+namespace ParticipantBot.Campaigns;
 
 public sealed record ChangeReminderPolicy(Guid SessionId, ReminderPolicy Policy, string By);
 
 /// <summary>Changes a session's reminder policy; its planned reminders move, obsolete ones are dropped, new ones planned: one transaction.</summary>
-public sealed class ChangeReminderPolicyHandler(AppDbContext db, UnitOfWork unit, SessionMessages messages, AuditLog audit)
+public sealed class ChangeReminderPolicyHandler(AppDbContext db, UnitOfWork unit, IEnumerable<ISessionListener> listeners, AuditLog audit)
 {
     public Task<Outcome<ReminderPolicy>> HandleAsync(ChangeReminderPolicy command, CancellationToken ct) => unit.RunAsync<ReminderPolicy>(async c =>
     {
@@ -19,7 +19,7 @@ public sealed class ChangeReminderPolicyHandler(AppDbContext db, UnitOfWork unit
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(x => x.Id == session.CampaignId, c);
         session.SetReminderPolicy(command.Policy);
         audit.RecordAs(command.By, session.CampaignId, AuditAction.ReminderPolicyChanged, "Reminder policy changed: " + audit.Changed(session), session.Id);
-        await messages.ReplanRemindersAsync(session, campaign, c);
+        foreach (var listener in listeners) await listener.ReminderPolicyChangedAsync(session, campaign, c);
         return session.ReminderPolicy;
     }, ct);
 }

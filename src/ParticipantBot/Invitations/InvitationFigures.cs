@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Persistence;
 
-namespace ParticipantBot.Campaigns;
+namespace ParticipantBot.Invitations;
 
-internal static class SessionCounts
+/// <summary>Invitations per session and state, counted by the database (for the campaign API and the organisers' commands).</summary>
+public sealed class InvitationFigures(AppDbContext db) : ISessionFigures
 {
-    /// <summary>Invitations per session and status, counted by the database.</summary>
-    public static async Task<Dictionary<Guid, Dictionary<RsvpStatus, int>>> ForAsync(AppDbContext db, IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
+    public async Task<Dictionary<Guid, Dictionary<RsvpStatus, int>>> CountsAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
     {
         var rows = await db.Invitations.Where(i => sessionIds.Contains(i.SessionId))
             .GroupBy(i => new { i.SessionId, i.Status })
