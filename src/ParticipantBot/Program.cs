@@ -9,6 +9,7 @@ using ParticipantBot.Email;
 using ParticipantBot.Health;
 using ParticipantBot.Identity;
 using ParticipantBot.Invitations;
+using ParticipantBot.Messages;
 using ParticipantBot.Outlook;
 using ParticipantBot.Participants;
 using ParticipantBot.Participants.Import;
@@ -16,6 +17,7 @@ using ParticipantBot.Persistence;
 using ParticipantBot.Privacy;
 using ParticipantBot.Rsvp;
 using ParticipantBot.Scheduling;
+using ParticipantBot.Security;
 using ParticipantBot.Surveys;
 using ParticipantBot.Teams;
 using ParticipantBot.Telemetry;
@@ -27,8 +29,8 @@ var builder = WebApplication.CreateBuilder([.. args.Where(a => a != "--demo"), "
 var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("Demo:Seed");
 
 builder.AddAppOptions().AddTelemetry().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
-builder.Services.AddOrganiserApi().AddCampaigns().AddParticipants().AddInvitations().AddDemoData();
-builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard().AddSurveys().AddPrivacy().AddHealth();
+builder.Services.AddSignedTokens().AddOrganiserApi().AddCampaigns().AddParticipants().AddInvitations().AddDemoData();
+builder.Services.AddDelivery().AddMessageContents().AddEmail().AddRsvpPage().AddDashboard().AddSurveys().AddPrivacy().AddHealth();
 
 var app = builder.Build();
 app.CheckSettings();

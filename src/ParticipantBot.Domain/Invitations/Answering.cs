@@ -23,4 +23,11 @@ public static class Answering
         : null;
 
     public static bool IsOpen(Session session, RsvpStatus status, DateTimeOffset now) => WhyNot(session, status, now) is null;
+
+    /// <summary>
+    /// The answer deadline to tell the person, or null: shown while they may still answer and the deadline
+    /// is ahead (a past deadline asks nothing of anyone). One rule for the email, the card and the event.
+    /// </summary>
+    public static DateTimeOffset? DeadlineToShow(Session session, RsvpStatus status, DateTimeOffset now) =>
+        session.AnswerDeadline is { } deadline && deadline > now && IsOpen(session, status, now) ? deadline : null;
 }

@@ -20,8 +20,8 @@ public sealed class EmailSender(EmailComposer composer, LimitedEmailTransport tr
         transport.Started();
         if (mailService is not null)
             return await mailService.SendAsync(message, found.Campaign, found.Session, found.Person,
-                composer.Content(message, found.Campaign, found.Session, found.Person, found.Invitation.Id), ct);
-        var mime = composer.Compose(message, found.Campaign, found.Session, found.Person, found.Invitation.Id);
+                composer.Content(message, found.Campaign, found.Session, found.Person, found.Invitation), ct);
+        var mime = composer.Compose(message, found.Campaign, found.Session, found.Person, found.Invitation);
         // The outbox folder tells whether an earlier attempt wrote the file: it never makes a second copy.
         return new SendResult.Sent(await transport.SendAsync(mime, message.Uncertainty is not null, ct));
     }

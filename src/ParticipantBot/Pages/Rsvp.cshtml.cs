@@ -13,7 +13,7 @@ namespace ParticipantBot.Pages;
 /// The personal RSVP page behind a signed link: works on a phone, in the participant's language
 /// (switchable), Arabic right-to-left; antiforgery-protected.
 /// </summary>
-public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider clock, IOptions<EmailOptions> email, IOptions<Configuration.AppOptions> app) : PageModel
+public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, Messages.MessageContents contents, TimeProvider clock, IOptions<EmailOptions> email, IOptions<Configuration.AppOptions> app) : PageModel
 {
     public Language Language { get; private set; } = Language.Fr;
     public RsvpView? View { get; private set; }
@@ -25,6 +25,11 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, TimeProvider cl
     /// <summary>The stakeholder groups a person may correct theirs to.</summary>
     public IReadOnlyList<string> Groups => app.Value.StakeholderGroups;
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>The session's facts as the person's email and card give them (when in their zone, where, agenda, deadline).</summary>
+    public IReadOnlyList<Messages.MessageFact> Facts => View is { } v
+        ? contents.For(Domain.Messages.MessageKind.Invitation, v.Campaign, v.Session, v.Participant, v.Invitation, Now).Facts
+        : [];
 
     public string T(string key) => Texts.Get(key, Language);
     public string F(string key, params object?[] args) => Texts.Format(key, Language, args);

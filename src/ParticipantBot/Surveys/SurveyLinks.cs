@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Configuration;
+using ParticipantBot.Security;
 
 namespace ParticipantBot.Surveys;
 
@@ -13,25 +12,13 @@ public sealed record SurveyToken(Guid SessionId, Guid ParticipantId);
 /// the session and the person, encrypted and signed with Data Protection (keys in the database).
 /// They do not expire: the survey's own closing date decides, so a late answer hears that it closed.
 /// </summary>
-public sealed class SurveyLinks(IDataProtectionProvider provider, IOptions<AppOptions> app)
+public sealed class SurveyLinks(SignedTokens tokens, IOptions<AppOptions> app)
 {
-    private readonly IDataProtector _protector = provider.CreateProtector("ParticipantBot.Survey.v1");
-
-    public string Token(Guid sessionId, Guid participantId) => _protector.Protect($"{sessionId:N}.{participantId:N}");
+    public string Token(Guid sessionId, Guid participantId) => tokens.Issue(TokenPurpose.Survey, sessionId, participantId);
 
     public Uri For(Guid sessionId, Guid participantId) =>
         new(new Uri(app.Value.PublicBaseUrl.TrimEnd('/') + "/"), "survey/" + Token(sessionId, participantId));
 
-    public SurveyToken? Read(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 1000) return null;
-        try
-        {
-            var parts = _protector.Unprotect(token).Split('.');
-            return parts.Length == 2 && Guid.TryParseExact(parts[0], "N", out var session) && Guid.TryParseExact(parts[1], "N", out var person)
-                ? new SurveyToken(session, person) : null;
-        }
-        catch (CryptographicException) { return null; }
-        catch (FormatException) { return null; }
-    }
+    public SurveyToken? Read(string? token) =>
+        tokens.Read(TokenPurpose.Survey, token) is { } t ? new SurveyToken(t.Subject, t.Person) : null;
 }

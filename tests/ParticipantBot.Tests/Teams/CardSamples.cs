@@ -15,8 +15,13 @@ public static class CardSamples
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    public static CardFactory Factory() =>
-        new(new CardActionSigner(new EphemeralDataProtectionProvider()), Options.Create(new EmailOptions()));
+    public static CardFactory Factory()
+    {
+        var keys = new ParticipantBot.Security.SignedTokens(new EphemeralDataProtectionProvider(), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now));
+        var app = Options.Create(new ParticipantBot.Configuration.AppOptions { PublicBaseUrl = "https://bot.example.org" });
+        var contents = new ParticipantBot.Messages.MessageContents(new ParticipantBot.Rsvp.RsvpLinks(keys, app), new ParticipantBot.Surveys.SurveyLinks(keys, app));
+        return new(new CardActionSigner(keys), Options.Create(new EmailOptions()), contents);
+    }
 
     public static IEnumerable<(string Name, CardContent Content)> All()
     {

@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
+using ParticipantBot.Security;
 
 namespace ParticipantBot.Teams.Cards;
 
@@ -12,26 +10,12 @@ public sealed record SignedAction(Guid InvitationId, Guid ParticipantId, int Ses
 /// data is recognised. The signature does not say who clicked: the bot checks that separately
 /// against the invoke's From.AadObjectId.
 /// </summary>
-public sealed class CardActionSigner(IDataProtectionProvider provider)
+public sealed class CardActionSigner(SignedTokens tokens)
 {
-    private readonly IDataProtector _protector = provider.CreateProtector("ParticipantBot.TeamsCard.v1");
-
     public string Sign(Guid invitationId, Guid participantId, int sessionSequence) =>
-        _protector.Protect($"{invitationId:N}.{participantId:N}.{sessionSequence.ToString(CultureInfo.InvariantCulture)}");
+        tokens.Issue(TokenPurpose.CardAction, invitationId, participantId, number: sessionSequence);
 
-    public SignedAction? Read(string? invitation, string? signature)
-    {
-        if (string.IsNullOrEmpty(signature) || signature.Length > 1000 || !Guid.TryParse(invitation, out var claimed)) return null;
-        try
-        {
-            var parts = _protector.Unprotect(signature).Split('.');
-            if (parts.Length != 3 || !Guid.TryParseExact(parts[0], "N", out var invitationId) || invitationId != claimed
-                || !Guid.TryParseExact(parts[1], "N", out var participantId)
-                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
-                return null;
-            return new SignedAction(invitationId, participantId, sequence);
-        }
-        catch (CryptographicException) { return null; }
-        catch (FormatException) { return null; }
-    }
+    public SignedAction? Read(string? invitation, string? signature) =>
+        Guid.TryParse(invitation, out var claimed) && tokens.Read(TokenPurpose.CardAction, signature) is { } t && t.Subject == claimed
+            ? new SignedAction(t.Subject, t.Person, t.Number!.Value) : null;
 }

@@ -6,6 +6,7 @@ using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Email;
+using ParticipantBot.Messages;
 using ParticipantBot.Resources;
 
 namespace ParticipantBot.Teams.Cards;
@@ -33,7 +34,7 @@ public sealed record CardContent(string Template, JsonObject Data)
 /// The one place that fills the card templates: every text from the resource files in the
 /// person's language, Arabic cards right-to-left.
 /// </summary>
-public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> email)
+public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> email, MessageContents contents)
 {
     public const string ContentType = "application/vnd.microsoft.card.adaptive";
 
@@ -42,75 +43,45 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         InvitationContent(kind, campaign, session, person, invitation, teamsUserId, now, notice).Render();
 
     public CardContent InvitationContent(MessageKind kind, Campaign campaign, Session session, Participant person, Invitation invitation,
-        string? teamsUserId, DateTimeOffset now, string? notice = null)
-    {
-        var lang = person.Language;
-        var canAnswer = !session.IsCancelled && now < session.StartsAt
-            && invitation.Status is not (RsvpStatus.Withdrawn or RsvpStatus.Cancelled or RsvpStatus.Attended or RsvpStatus.NoShow);
-        var headingKey = kind switch
-        {
-            MessageKind.Update => "Card.Heading.Update",
-            MessageKind.Cancellation => "Card.Heading.Cancellation",
-            MessageKind.Withdrawal => "Card.Heading.Withdrawal",
-            MessageKind.SeatOffered => "Card.Heading.SeatOffered",
-            MessageKind.Waitlisted => "Card.Heading.Waitlisted",
-            MessageKind.Reminder => "Card.Heading.Reminder",
-            MessageKind.DayBefore => "Card.Heading.DayBefore",
-            MessageKind.Today => "Card.Heading.Today",
-            MessageKind.CheckIn => "Card.Heading.Today",
-            _ => "Card.Heading.Invitation",
-        };
-        var intro = kind switch
-        {
-            MessageKind.Update => Texts.Format("Email.Update.Intro", lang, session.Title),
-            MessageKind.Cancellation => Texts.Format("Email.Cancellation.Intro", lang, session.Title),
-            MessageKind.Withdrawal => Texts.Format("Email.Withdrawal.Intro", lang, session.Title),
-            MessageKind.SeatOffered => Texts.Format("Email.SeatOffered.Intro", lang, session.Title),
-            MessageKind.Waitlisted => Texts.Format("Email.Waitlisted.Intro", lang, session.Title),
-            MessageKind.Reminder => Texts.Format("Email.Reminder.Intro", lang, session.Title),
-            MessageKind.DayBefore => Texts.Format("Email.DayBefore.Intro", lang, session.Title),
-            MessageKind.Today => Texts.Format("Email.Today.Intro", lang, session.Title),
-            MessageKind.CheckIn => Texts.Format("Card.CheckIn.Intro", lang, session.Title),
-            _ => "",
-        };
-        var facts = new JsonArray { Fact(Texts.Get("Label.When", lang), When(session, lang)) };
-        if (session.Venue is { } venue) facts.Add(Fact(Texts.Get("Label.Where", lang), venue));
-        if (session.Agenda is { } agenda) facts.Add(Fact(Texts.Get("Label.Agenda", lang), agenda));
-        if (session.LocalAnswerDeadline is { } deadline && canAnswer) facts.Add(Fact(Texts.Get("Label.Deadline", lang), Texts.DateTime(deadline, lang)));
-        if (person.Needs.Transport && kind is MessageKind.DayBefore or MessageKind.Today)
-            facts.Add(Fact(Texts.Get("Label.Transport", lang), Texts.Get("Value.TransportArranged", lang)));
+        string? teamsUserId, DateTimeOffset now, string? notice = null) =>
+        InvitationContent(contents.For(kind, campaign, session, person, invitation, now), campaign, session, person, invitation, teamsUserId, notice);
 
-        var answered = invitation.Status is not (RsvpStatus.NotSent or RsvpStatus.Invited);
-        var status = Texts.Format("Card.Status", lang, Texts.Get("Status." + RsvpTransitions.Name(invitation.Status), lang));
-        if (!canAnswer && !session.IsCancelled && invitation.Status is not (RsvpStatus.Withdrawn or RsvpStatus.Cancelled))
+    /// <summary>
+    /// A message's content (<see cref="MessageContents"/>) as the invitation card: the same heading, facts and
+    /// answers as the email, the answers as buttons bound to the person, and on Accept the needs and consent form.
+    /// </summary>
+    public CardContent InvitationContent(MessageContent c, Campaign campaign, Session session, Participant person, Invitation invitation,
+        string? teamsUserId, string? notice = null)
+    {
+        var lang = c.Language;
+        var answered = c.Status is not (RsvpStatus.NotSent or RsvpStatus.Invited);
+        var status = Texts.Format("Card.Status", lang, Texts.Get("Status." + RsvpTransitions.Name(c.Status), lang));
+        if (!c.CanAnswer && !session.IsCancelled && c.Status is not (RsvpStatus.Withdrawn or RsvpStatus.Cancelled))
             notice ??= Texts.Get("Card.Closed", lang);
-        // On Accept, the card asks for optional needs and consent.
-        var showNeeds = canAnswer && invitation.Status is RsvpStatus.Accepted or RsvpStatus.Waitlisted;
 
         var buttons = new JsonArray();
-        if (canAnswer)
-        {
-            if (showNeeds) buttons.Add(Button(Texts.Get("Card.SaveNeeds", lang), "rsvp.needs", "positive"));
-            if (invitation.Status is not (RsvpStatus.Accepted or RsvpStatus.Waitlisted))
-                buttons.Add(Button(Texts.Get("Answer.Accept", lang), "rsvp.accept", "positive"));
-            if (invitation.Status != RsvpStatus.Tentative) buttons.Add(Button(Texts.Get("Answer.Tentative", lang), "rsvp.tentative", "default"));
-            if (invitation.Status != RsvpStatus.Declined) buttons.Add(Button(Texts.Get("Answer.Decline", lang), "rsvp.decline", "destructive"));
-        }
+        if (c.AsksForNeeds) buttons.Add(Button(Texts.Get("Card.SaveNeeds", lang), "rsvp.needs", "positive"));
+        foreach (var reply in c.Replies)
+            buttons.Add(reply switch
+            {
+                RsvpResponse.Accept => Button(Texts.Get("Answer.Accept", lang), "rsvp.accept", "positive"),
+                RsvpResponse.Tentative => Button(Texts.Get("Answer.Tentative", lang), "rsvp.tentative", "default"),
+                _ => Button(Texts.Get("Answer.Decline", lang), "rsvp.decline", "destructive"),
+            });
         // During the session's window, when its organisers allow it: "I'm here".
-        if (session.IsSelfCheckInOpen(now) && ParticipantBot.Invitations.SelfCheckIn.CanCheckIn(invitation.Status))
-            buttons.Insert(0, Button(Texts.Get("Card.CheckIn.Button", lang), "rsvp.checkin", "positive"));
+        if (c.CanCheckIn) buttons.Insert(0, Button(Texts.Get("Card.CheckIn.Button", lang), "rsvp.checkin", "positive"));
         var needs = person.Needs;
         var data = Common(lang);
-        data["heading"] = Texts.Format(headingKey, lang, campaign.Name);
-        data["title"] = session.Title;
-        data["intro"] = intro;
-        data["hasIntro"] = intro.Length > 0;
-        data["facts"] = facts;
+        data["heading"] = c.Heading;
+        data["title"] = c.Title;
+        data["intro"] = c.Intro;
+        data["hasIntro"] = c.Intro.Length > 0;
+        data["facts"] = new JsonArray(c.Facts.Select(f => (JsonNode)Fact(f.Label, f.Value)).ToArray());
         data["statusText"] = status;
-        data["hasStatus"] = answered || !canAnswer;
+        data["hasStatus"] = answered || !c.CanAnswer;
         data["notice"] = notice ?? "";
         data["hasNotice"] = notice is not null;
-        data["showNeeds"] = showNeeds;
+        data["showNeeds"] = c.AsksForNeeds;
         data["needsTitle"] = Texts.Get("Needs.Title", lang);
         data["needsTransport"] = Texts.Get("Needs.Transport", lang);
         data["needsDiet"] = Texts.Get("Needs.Diet", lang);
@@ -207,7 +178,8 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
     {
         int Count(params RsvpStatus[] statuses) => statuses.Sum(st => s.Counts.GetValueOrDefault(st));
         string N(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var accepted = Count(RsvpStatus.Accepted, RsvpStatus.Attended, RsvpStatus.NoShow);
+        // "Accepted" counts what the dashboard and the report count: RsvpTransitions.Confirmed.
+        var accepted = Count([.. RsvpTransitions.Confirmed]);
         var counts = new JsonArray(
             Fact(Texts.Get("Organiser.Count.Invited", lang), N(Count(RsvpStatus.Invited, RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Declined,
                 RsvpStatus.Waitlisted, RsvpStatus.Offered, RsvpStatus.Attended, RsvpStatus.NoShow))),
@@ -327,8 +299,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
 
     private static JsonObject Common(Language lang) => new() { ["rtl"] = Texts.IsRightToLeft(lang) };
 
-    private static string When(Session session, Language lang) =>
-        $"{Texts.DateTime(session.LocalStart, lang)} – {session.LocalEnd:HH:mm} ({Texts.Format("Label.TimeZone", lang, session.TimeZoneId)})";
+    private static string When(Session session, Language lang) => SpokenTime.When(session, session.TimeZoneId, lang);
 
     private static JsonObject Fact(string label, string value) => new() { ["label"] = label, ["value"] = value };
 
