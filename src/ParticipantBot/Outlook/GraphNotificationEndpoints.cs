@@ -18,7 +18,7 @@ public static class GraphNotificationEndpoints
     public static RouteHandlerBuilder MapGraphNotifications(this IEndpointRouteBuilder app) =>
         app.MapPost(Route, Receive).AllowAnonymous().ExcludeFromDescription();
 
-    private static async Task<IResult> Receive(HttpRequest request, AppDbContext db, IReplySyncQueue queue, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<IResult> Receive(HttpRequest request, AppDbContext db, IReplySyncTrigger queue, ILoggerFactory loggers, CancellationToken ct)
     {
         // The handshake when a subscription is made: echo the token, as plain text, at once.
         if (request.Query["validationToken"].ToString() is { Length: > 0 } token)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -47,12 +48,12 @@ public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IPersonalDat
         var encoder = HtmlEncoder.Create(UnicodeRanges.All);
         var dir = export.Person.Language == Domain.Common.Language.Ar ? "rtl" : "ltr";
         var html = new StringBuilder()
-            .Append($"<!DOCTYPE html><html lang=\"{Domain.Common.LanguageCodes.Code(export.Person.Language)}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">")
-            .Append($"<title>{encoder.Encode(export.Person.FullName)} – {encoder.Encode(export.Campaign)}</title>")
+            .Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{Domain.Common.LanguageCodes.Code(export.Person.Language)}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">")
+            .Append(CultureInfo.InvariantCulture, $"<title>{encoder.Encode(export.Person.FullName)} – {encoder.Encode(export.Campaign)}</title>")
             .Append("<style>body{font-family:'Segoe UI',Tahoma,Arial,sans-serif;max-width:48rem;margin:1.5rem auto;padding:0 1rem}pre{white-space:pre-wrap;background:#f5f5f5;padding:.75rem;border-radius:6px}</style></head><body>")
-            .Append($"<h1>{encoder.Encode(export.Person.FullName)}</h1><p>{encoder.Encode(export.Campaign)} · {export.ExportedAt:u}</p>");
+            .Append(CultureInfo.InvariantCulture, $"<h1>{encoder.Encode(export.Person.FullName)}</h1><p>{encoder.Encode(export.Campaign)} · {export.ExportedAt:u}</p>");
         void Section(string title, object value) =>
-            html.Append($"<h2>{encoder.Encode(title)}</h2><pre>{encoder.Encode(JsonSerializer.Serialize(value, Readable))}</pre>");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{encoder.Encode(title)}</h2><pre>{encoder.Encode(JsonSerializer.Serialize(value, Readable))}</pre>");
         var lang = export.Person.Language;
         string T(string key) => Resources.Texts.Get(key, lang);
         Section(T("Privacy.Export.Person"), export.Person);
@@ -61,7 +62,7 @@ public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IPersonalDat
         Section(T("Privacy.Export.Surveys"), export.NamedSurveyAnswers);
         Section(T("Privacy.Export.Teams"), export.TeamsConversations);
         Section(T("Privacy.Export.Requests"), export.Requests);
-        html.Append($"<p>{encoder.Encode(T("Privacy.Export.Note"))}</p></body></html>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{encoder.Encode(T("Privacy.Export.Note"))}</p></body></html>");
         return html.ToString();
     }
 }

@@ -66,12 +66,14 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage st
 }
 
 /// <summary>The dispatch's lock inside one process: a run that finds another one running leaves it the work.</summary>
-public sealed class DispatchGate
+public sealed class DispatchGate : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(1, 1);
 
     /// <returns>The gate, to leave by disposing it; null when a run is already inside.</returns>
     public IDisposable? TryEnter() => _semaphore.Wait(0) ? new Lease(_semaphore) : null;
+
+    public void Dispose() => _semaphore.Dispose();
 
     private sealed class Lease(SemaphoreSlim semaphore) : IDisposable
     {

@@ -23,7 +23,7 @@ public sealed class OutlookSyncJob(IServiceProvider services)
 }
 
 /// <summary>One event's reply, read by a Hangfire job as soon as a worker is free.</summary>
-internal sealed class HangfireReplySyncQueue(IBackgroundJobClient jobs) : IReplySyncQueue
+internal sealed class HangfireReplySyncTrigger(IBackgroundJobClient jobs) : IReplySyncTrigger
 {
     public void SyncSoon(Guid outlookEventId) => jobs.Enqueue<OutlookSyncJob>(j => j.SyncOneAsync(outlookEventId, CancellationToken.None));
 }

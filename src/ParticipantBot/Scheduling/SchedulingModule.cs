@@ -69,7 +69,7 @@ public static class SchedulingModule
         services.AddTransient<SurveyOpeningJob>();
         services.AddTransient<RetentionJob>();
         services.AddTransient<OutlookSyncJob>();
-        services.AddSingleton<Outlook.IReplySyncQueue, HangfireReplySyncQueue>();
+        services.AddSingleton<Outlook.IReplySyncTrigger, HangfireReplySyncTrigger>();
         services.AddSingleton<DispatchGate>();
         services.AddTransient<DigestJob>();
         services.AddSingleton<IDispatchTrigger, HangfireDispatchTrigger>();
@@ -94,7 +94,7 @@ public static class SchedulingModule
         var options = app.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(app.Services.GetRequiredService<IOptions<Configuration.AppOptions>>().Value.DefaultTimeZone);
         IRecurringJobManager jobs = new PatientRecurringJobs(app.Services.GetRequiredService<IRecurringJobManager>(),
-            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PatientRecurringJobs)), app.Lifetime.ApplicationStopping);
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<PatientRecurringJobs>(), app.Lifetime.ApplicationStopping);
         jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.DispatchCron);
         jobs.AddOrUpdate<OutboxRepairJob>(OutboxRepairJob.RecurringId, j => j.RunAsync(CancellationToken.None), options.RepairCron);
         // And once now: what a crash left behind is mended at start-up, not a few minutes later.

@@ -33,7 +33,7 @@ public static class SurveyForm
                     answers.Add(new SurveyAnswer(q.Id, Text: raw[0]));
                     break;
                 case QuestionKind.Priorities:
-                    var ranks = Enumerable.Range(1, SurveyQuestion.PriorityCount).Select(n => values(RankField(q.Id, n)).FirstOrDefault()?.Trim()).ToList();
+                    var ranks = Enumerable.Range(1, SurveyQuestion.PriorityCount).Select(n => (values(RankField(q.Id, n)) is { Count: > 0 } given ? given[0]?.Trim() : null)).ToList();
                     if (ranks.Any(v => !string.IsNullOrEmpty(v))) answers.Add(new SurveyAnswer(q.Id, Choices: ranks.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList()));
                     break;
             }

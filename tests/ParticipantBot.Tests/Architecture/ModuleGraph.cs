@@ -51,8 +51,8 @@ public static class ModuleGraph
             onStack.Add(v);
             foreach (var w in edges[v])
             {
-                if (!index.ContainsKey(w)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
-                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], index[w]);
+                if (!index.TryGetValue(w, out var seen)) { Visit(w); low[v] = Math.Min(low[v], low[w]); }
+                else if (onStack.Contains(w)) low[v] = Math.Min(low[v], seen);
             }
             if (low[v] != index[v]) return;
             var group = new List<string>();

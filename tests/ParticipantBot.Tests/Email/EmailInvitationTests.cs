@@ -157,7 +157,7 @@ public sealed class EmailInvitationTests(ServiceFactory service) : IClassFixture
     {
         var (_, session, people) = await InvitedSessionAsync();
         var salma = people.Keys.First(k => k.StartsWith("salma."));
-        var others = people.Keys.Where(k => k != salma && !k.StartsWith("(")).ToList();
+        var others = people.Keys.Where(k => k != salma && !k.StartsWith('(')).ToList();
         var original = Assert.Single(await WaitForMailAsync(salma, 1));
         await _client.PostJsonAsync($"/api/sessions/{session}/invitations/{people[salma]}/withdraw", new { }, HttpStatusCode.OK);
         var withdrawal = (await WaitForMailAsync(salma, 2)).Single(m => m.Subject!.StartsWith("Invitation retirée"));

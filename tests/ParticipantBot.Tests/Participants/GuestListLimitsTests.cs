@@ -79,7 +79,7 @@ public sealed class GuestListLimitsTests(ServiceFactory service) : IClassFixture
     public async Task ACsvWithMoreRowsThanTheLimit_IsRefused()
     {
         var csv = new StringBuilder("name,email,group\n");
-        for (var i = 0; i <= GuestListLimits.MaxRows; i++) csv.Append("P").Append(i).Append(",p").Append(i).Append("@example.org,youth\n");
+        for (var i = 0; i <= GuestListLimits.MaxRows; i++) csv.Append('P').Append(i).Append(",p").Append(i).Append("@example.org,youth\n");
         var (_, problem, status) = await ImportAsync(Uploads.Csv(csv.ToString()));
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("import.tooManyRows", Code(problem));

@@ -45,7 +45,7 @@ public static class ImportEndpoints
         try
         {
             var form = await request.ReadFormAsync(timeout.Token);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
+            var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
             if (file is null)
                 return Problems.Validation([ApiError.ForField("file", "No file was sent: add the guest list in a form field named 'file'.", "import.noFile")]);
             if (file.Length > GuestListLimits.MaxFileBytes) return TooLarge();
