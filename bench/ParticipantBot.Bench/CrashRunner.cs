@@ -78,7 +78,11 @@ internal static class CrashRunner
                 if (phase == Phase.Invite)
                 {
                     var call = InviteAsync(http, session);
-                    await Task.WhenAny(call, Task.Delay(random.Next(0, inviteMs)));
+                    // Every other invite kill watches the database and strikes as soon as a random number of those still
+                    // to invite is saved: right after a chunk's commit, between two saves, however fast or loaded the machine.
+                    // The others strike at a random moment of the call.
+                    if (k % 2 == 0) await UntilSavedAsync(call, folder, session, invited + 1 + random.Next(Math.Max(1, people - invited - 1)));
+                    else await Task.WhenAny(call, Task.Delay(random.Next(0, inviteMs)));
                     var done = call.IsCompletedSuccessfully && call.Result;
                     inviteDone |= done;
                     service.Dispose();
@@ -161,6 +165,17 @@ internal static class CrashRunner
         var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("X-Dev-User", Organiser);
         return http;
+    }
+
+    /// <summary>Returns once the invite call ended or at least <paramref name="target"/> invitations are saved (the caller then kills).</summary>
+    private static async Task UntilSavedAsync(Task call, string folder, Guid session, int target)
+    {
+        var giveUp = Stopwatch.StartNew();
+        while (!call.IsCompleted && giveUp.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            if ((await CountAsync(folder, session)).Invitations >= target) return;
+            await Task.WhenAny(call, Task.Delay(15));
+        }
     }
 
     private static async Task<(int Invitations, int WithMessage)> CountAsync(string folder, Guid session)
