@@ -69,7 +69,7 @@ public static partial class InvitationEndpoints
         Guid id, ParticipantRequest request, CampaignAccess access, AddWalkInHandler walkIns, IOptions<AppOptions> app, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
-        var details = ParticipantEndpoints.Merge(request, null, app.Value, out var errors);
+        var details = ParticipantRequests.ToDetails(request, null, app.Value, out var errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         var outcome = await walkIns.HandleAsync(new AddWalkIn(id, details!, access.UserId), ct);
         if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);

@@ -46,7 +46,7 @@ public static class ParticipantEndpoints
         Guid cid, ParticipantRequest request, CampaignAccess access, AuditLog audit, AppDbContext db, IOptions<AppOptions> app, TimeProvider clock, CancellationToken ct)
     {
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
-        var details = Merge(request, null, app.Value, out var errors);
+        var details = ParticipantRequests.ToDetails(request, null, app.Value, out var errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         var emailKey = Text.Key(details!.Email);
         var sameEmail = emailKey.Length == 0 ? [] : await db.Participants.Where(p => p.CampaignId == cid && p.EmailKey == emailKey).ToListAsync(ct);
@@ -75,46 +75,11 @@ public static class ParticipantEndpoints
         if (await access.FindCampaignAsync(cid, ct) is null) return TypedResults.NotFound();
         var participant = await db.Participants.FirstOrDefaultAsync(p => p.Id == pid && p.CampaignId == cid, ct);
         if (participant is null) return TypedResults.NotFound();
-        var details = Merge(request, participant, app.Value, out var errors);
+        var details = ParticipantRequests.ToDetails(request, participant, app.Value, out var errors);
         if (errors.Count > 0) return Problems.Validation(errors);
         participant.Update(details!, clock.GetUtcNow());
         audit.Record(cid, AuditAction.ParticipantChanged, "Changed: " + audit.Changed(participant), participantId: pid);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ParticipantDto.From(participant));
-    }
-
-    /// <summary>The details a request states, over the current ones for a PATCH; every problem is named.</summary>
-    internal static ParticipantDetails? Merge(ParticipantRequest r, Participant? current, AppOptions app, out List<ApiError> errors)
-    {
-        errors = [];
-        string? group = current?.Group;
-        if (r.Group is not null || current is null)
-        {
-            group = app.FindGroup(r.Group);
-            if (group is null)
-                errors.Add(ApiError.ForField("group", string.IsNullOrWhiteSpace(r.Group)
-                    ? $"The stakeholder group is missing; use one of: {string.Join(", ", app.StakeholderGroups)}."
-                    : $"Unknown stakeholder group '{Text.Printable(r.Group, max: 70)}'; use one of: {string.Join(", ", app.StakeholderGroups)}.",
-                    string.IsNullOrWhiteSpace(r.Group) ? "text.required" : "group.unknown",
-                    new Dictionary<string, object?> { ["allowed"] = app.StakeholderGroups }));
-        }
-        var details = new ParticipantDetails
-        {
-            FullName = r.FullName ?? current?.FullName ?? "",
-            FullNameAlt = r.FullNameAlt ?? current?.FullNameAlt,
-            Email = r.Email ?? current?.Email,
-            Phone = r.Phone ?? current?.Phone,
-            TeamsObjectId = r.TeamsObjectId ?? current?.TeamsObjectId,
-            TeamsUpn = r.TeamsUpn ?? current?.TeamsUpn,
-            Organisation = r.Organisation ?? current?.Organisation,
-            Group = group ?? "other",
-            Sex = r.Sex ?? current?.Sex ?? Sex.NotStated,
-            Language = r.Language ?? current?.Language ?? Language.Fr,
-            TimeZoneId = r.TimeZone ?? current?.TimeZoneId,
-            Channel = r.Channel ?? current?.Channel ?? PreferredChannel.Email,
-            Needs = r.Needs?.ToNeeds(current?.Needs) ?? current?.Needs,
-        };
-        errors.AddRange(details.Problems().Select(ApiError.Of));
-        return errors.Count == 0 ? details : null;
     }
 }
