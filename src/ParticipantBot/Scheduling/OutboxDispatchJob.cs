@@ -25,35 +25,44 @@ public sealed class OutboxDispatchJob(IServiceScopeFactory scopes, JobStorage st
         // Hangfire's distributed lock too. A SQLite database has one instance: its storage lock, left
         // behind by a killed process or a release that failed under load, would stop every run for its
         // whole lifetime and protect nothing the gate does not.
-        using var entered = gate.TryEnter();
-        if (entered is null) return; // a run is draining the outbox; it sees what was just planned
-        IDisposable? handle = null;
-        if (storage is not Hangfire.Storage.SQLite.SQLiteStorage)
-        {
-            try
-            {
-                using var connection = storage.GetConnection();
-                handle = connection.AcquireDistributedLock(LockName, TimeSpan.Zero);
-            }
-            catch (DistributedLockTimeoutException)
-            {
-                return; // another instance is draining the outbox
-            }
-        }
+        var entered = gate.TryEnter();
+        if (entered is null) return; // a run is draining the outbox; it looks for what was planned meanwhile once it has left
         var more = false;
         var generation = signal.Generation;
-        using (handle)
+        try
         {
-            var started = DateTime.UtcNow;
-            // Well inside the lock's lifetime, so that a live run never loses it to another instance.
-            var budget = TimeSpan.FromSeconds(options.Value.LockSeconds / 3.0);
-            while (!ct.IsCancellationRequested)
+            IDisposable? handle = null;
+            if (storage is not Hangfire.Storage.SQLite.SQLiteStorage)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var done = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
-                if (done == 0) break;
-                if (DateTime.UtcNow - started > budget) { more = true; break; }
+                try
+                {
+                    using var connection = storage.GetConnection();
+                    handle = connection.AcquireDistributedLock(LockName, TimeSpan.Zero);
+                }
+                catch (DistributedLockTimeoutException)
+                {
+                    return; // another instance is draining the outbox
+                }
             }
+            using (handle)
+            {
+                var started = DateTime.UtcNow;
+                // Well inside the lock's lifetime, so that a live run never loses it to another instance.
+                var budget = TimeSpan.FromSeconds(options.Value.LockSeconds / 3.0);
+                while (!ct.IsCancellationRequested)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var done = await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(ct);
+                    if (done == 0) break;
+                    if (DateTime.UtcNow - started > budget) { more = true; break; }
+                }
+            }
+        }
+        finally
+        {
+            // Left before looking at the generation: a run asked for while this one held the gate has returned
+            // at once, and what it was asked for must not wait for the next tick.
+            entered.Dispose();
         }
         // Bounded runs keep the lock short; what remains goes to the next run at once. Messages planned
         // while this run held the lock may have found it taken: they get a run too, not the next tick.
