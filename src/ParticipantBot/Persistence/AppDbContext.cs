@@ -31,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<SurveySubmission> SurveySubmissions => Set<SurveySubmission>();
     public DbSet<DataRequest> DataRequests => Set<DataRequest>();
+    public DbSet<Reporting.ParticipationCount> ParticipationCounts => Set<Reporting.ParticipationCount>();
     /// <summary>ASP.NET Core Data Protection keys: signed links survive restarts and work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -272,6 +273,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             e.HasOne<Participant>().WithMany().HasForeignKey(m => m.ParticipantId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Session>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        model.ApplyConfigurationsFromAssembly(typeof(Reporting.ParticipationCount).Assembly, t => t.Namespace == typeof(Reporting.ParticipationCount).Namespace);
     }
 }
 
