@@ -66,7 +66,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                 table: "Campaigns",
                 type: "integer[]",
                 nullable: false,
-                defaultValue: new int[0]);
+                defaultValue: new[] { 15, 18, 25, 35, 50, 65 });
 
             migrationBuilder.CreateTable(
                 name: "ParticipationCounts",
