@@ -3,6 +3,7 @@ using ParticipantBot.Audit;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Configuration;
 using ParticipantBot.Dashboard;
+using ParticipantBot.Reporting;
 using ParticipantBot.Delivery;
 using ParticipantBot.Demo;
 using ParticipantBot.Email;
@@ -29,6 +30,7 @@ var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("
 builder.AddAppOptions().AddTelemetry().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
 builder.Services.AddOrganiserApi().AddCampaigns().AddGuestListImport().AddInvitations().AddDemoData();
 builder.Services.AddDelivery().AddEmail().AddRsvpPage().AddDashboard().AddSurveys().AddPrivacy().AddHealth();
+builder.Services.AddReporting();
 
 var app = builder.Build();
 app.CheckSettings();
@@ -50,6 +52,7 @@ app.MapInvitationApi();
 app.MapMessageApi();
 app.MapReminderApi();
 app.MapDashboard();
+app.MapReporting();
 app.MapSurveys();
 app.MapPrivacy();
 app.MapRazorPages();
