@@ -26,7 +26,8 @@ public abstract record Answer
 }
 
 /// <summary>What the person said about themselves with their answer (the RSVP page): kept with it, in the same transaction.</summary>
-public sealed record AnswerDetails(bool Consent, Needs? Needs, string? Organisation, Sex? Sex, Language? Language, string? Group);
+/// <param name="About">The person's age band and Short Set answers (the report), kept only with consent; null when the form did not ask.</param>
+public sealed record AnswerDetails(bool Consent, Needs? Needs, string? Organisation, Sex? Sex, Language? Language, string? Group, SelfDescription? About = null);
 
 /// <param name="RepliedAt">When the person replied, if the channel says (Outlook): older than the invitation's last change, it changes nothing.</param>
 /// <param name="AuditAs">The audit entry, for changes made on someone's behalf.</param>
@@ -109,6 +110,12 @@ public sealed class RecordAnswerHandler(AppDbContext db, UnitOfWork unit, Sessio
         if (details.Consent) person.GiveConsent(new Consent(now, channel, Consent.CurrentTextVersion));
         // Needs are optional details: kept only with the person's consent.
         if (details.Needs is { } needs && person.Consent is not null) person.StateNeeds(needs with { Other = person.Needs.Other }, now);
+        // So are age and functioning (the report), and only as the person gives them.
+        if (details.About is { } about && person.Consent is not null)
+        {
+            var bounds = await db.Campaigns.Where(c => c.Id == person.CampaignId).Select(c => c.AgeBandBounds).SingleAsync(ct);
+            person.DescribeSelf(about, bounds, now);
+        }
         if (details.Sex is not null || details.Organisation is not null || details.Language is not null || details.Group is not null)
             person.Update(new ParticipantDetails
             {

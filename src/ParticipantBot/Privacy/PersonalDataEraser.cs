@@ -42,7 +42,7 @@ public sealed class PersonalDataEraser(AppDbContext db, UnitOfWork unit, OutboxF
 
     /// <summary>
     /// The end of a campaign's retention period: every participant record keeps only what the counts
-    /// need (group, sex, language, channel); messages, Outlook events, conversation references, outbox
+    /// need (group, sex, language, channel), and the age and disability tables are kept as counts; messages, Outlook events, conversation references, outbox
     /// files, free-text survey answers and history notes go; survey answers lose their link to the person.
     /// </summary>
     public async Task EraseCampaignAsync(Guid campaignId, CancellationToken ct)
@@ -51,6 +51,8 @@ public sealed class PersonalDataEraser(AppDbContext db, UnitOfWork unit, OutboxF
         {
             var campaign = await db.Campaigns.FirstAsync(x => x.Id == campaignId, c);
             var now = clock.GetUtcNow();
+            // The report's tables by age band and disability survive as counts only (the rows lose both below).
+            await Reporting.RetentionAggregates.KeepAsync(db, campaign, c);
             var people = await db.Participants.Where(p => p.CampaignId == campaign.Id).ToListAsync(c);
             var addresses = people.Select(p => p.Email).OfType<string>().Distinct().ToList();
             var objectIds = people.Select(p => p.TeamsObjectId).OfType<string>().Distinct().ToList();

@@ -23,7 +23,8 @@ public sealed record PersonalDataExportDto(
     DateTimeOffset ExportedAt, string CampaignId, string Campaign, Participants.ParticipantDto Person,
     IReadOnlyList<ExportedInvitation> Invitations, IReadOnlyList<ExportedMessage> Messages,
     IReadOnlyList<ExportedSurveyAnswer> NamedSurveyAnswers, int AnonymousSurveysAnswered,
-    IReadOnlyList<ExportedConversation> TeamsConversations, IReadOnlyList<DataRequest> Requests, string Note);
+    IReadOnlyList<ExportedConversation> TeamsConversations, IReadOnlyList<DataRequest> Requests, string Note,
+    Reporting.ExportedSelfDescription? AboutThemselves = null);
 
 public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
 {
@@ -54,7 +55,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
             named.Select(x => new ExportedSurveyAnswer(x.SessionId.ToString(), x.r.SubmittedOn, EnumNames.Of(x.r.Channel), x.r.Answers)).ToList(),
             markers - named.Count,
             conversations.Select(t => new ExportedConversation(t.TenantId, t.ConversationId, t.InstalledAt, t.Active)).ToList(),
-            requests, AnonymousNote);
+            requests, AnonymousNote, Reporting.ExportedSelfDescription.Of(person));
     }
 
     private static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web)
@@ -84,6 +85,7 @@ public sealed class PersonalDataExport(AppDbContext db, TimeProvider clock)
         Section(T("Privacy.Export.Surveys"), export.NamedSurveyAnswers);
         Section(T("Privacy.Export.Teams"), export.TeamsConversations);
         Section(T("Privacy.Export.Requests"), export.Requests);
+        if (export.AboutThemselves is not null) Section(T("About.Title"), export.AboutThemselves);
         html.Append($"<p>{encoder.Encode(T("Privacy.Export.Note"))}</p></body></html>");
         return html.ToString();
     }

@@ -143,3 +143,17 @@ public sealed class ParticipationFiguresQuery(AppDbContext db)
         figures.PerSession.Values.Append(figures.Campaignwide).SelectMany(scope => scope.Counts.Select(c =>
             ParticipationCount.Of(figures.Campaign.Id, scope.SessionId, EnumNames.Of(c.Key.Stage), c.Key.Dimension, c.Key.Value, c.Key.Sex, c.Value)));
 }
+
+/// <summary>
+/// At the end of a campaign's retention period, before its participants lose their age band and Short Set answers:
+/// the participation tables (every scope, stage, dimension and sex) are kept as counts, in the same transaction.
+/// </summary>
+public static class RetentionAggregates
+{
+    public static async Task KeepAsync(AppDbContext db, Campaign campaign, CancellationToken ct)
+    {
+        var figures = await new ParticipationFiguresQuery(db).ForCampaignAsync(campaign, ct);
+        db.ParticipationCounts.RemoveRange(await db.ParticipationCounts.Where(x => x.CampaignId == campaign.Id).ToListAsync(ct));
+        db.ParticipationCounts.AddRange(ParticipationFiguresQuery.Aggregates(figures));
+    }
+}
