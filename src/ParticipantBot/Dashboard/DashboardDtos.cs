@@ -44,12 +44,20 @@ public sealed record SessionBoard(
     string Id, string Title, DateTimeOffset Start, DateTimeOffset End, string TimeZone, string? Venue,
     SessionState State, int? Capacity, int? SeatsLeft, bool SelfCheckIn, IReadOnlyList<string> SubGroups,
     StatusCounts Counts, double? ResponseRate, SexCounts Coming,
-    IReadOnlyList<GroupBoard> ByGroup, IReadOnlyList<SexBoard> BySex, NeedsCounts Needs, SendProgress Sending, SurveySummary Survey);
+    IReadOnlyList<GroupBoard> ByGroup, IReadOnlyList<SexBoard> BySex, NeedsCounts Needs, SendProgress Sending, SurveySummary Survey)
+{
+    /// <summary>By age band and disability, and the shares of women, youth and persons with disabilities (Reporting).</summary>
+    public Reporting.ParticipationBoard? Participation { get; init; }
+}
 
 /// <summary>Everything the dashboard shows about a campaign, counted by the database.</summary>
 public sealed record DashboardDto(
     string CampaignId, string Name, Language DefaultLanguage, DateOnly? PersonalDataErasedAfter, int OpenDataRequests,
-    IReadOnlyList<SessionBoard> Sessions, DateTimeOffset GeneratedAt);
+    IReadOnlyList<SessionBoard> Sessions, DateTimeOffset GeneratedAt)
+{
+    /// <summary>The same for the campaign, each person once (Reporting).</summary>
+    public Reporting.ParticipationBoard? Participation { get; init; }
+}
 
 /// <summary>One line of a session's participant table.</summary>
 public sealed record RosterRow(

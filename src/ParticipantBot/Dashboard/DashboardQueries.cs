@@ -78,7 +78,13 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         DateOnly? erasedAfter = sessions.Count == 0 ? null
             : DateOnly.FromDateTime(campaign.ErasureDue(sessions.Max(s => s.EndsAt))!.Value.UtcDateTime);
         var requests = await db.DataRequests.CountAsync(r => r.CampaignId == campaign.Id && r.CompletedAt == null, ct);
-        return new DashboardDto(campaign.Id.ToString(), campaign.Name, campaign.DefaultLanguage, erasedAfter, requests, boards, now);
+        // Participation by age band and disability (the report's counting, Reporting/ParticipationFigures.cs).
+        var participation = await new Reporting.ParticipationFiguresQuery(db).ForCampaignAsync(campaign, ct);
+        boards = boards.Select(b => b with { Participation = Reporting.ParticipationBoard.Of(participation, participation.PerSession[Guid.Parse(b.Id)]) }).ToList();
+        return new DashboardDto(campaign.Id.ToString(), campaign.Name, campaign.DefaultLanguage, erasedAfter, requests, boards, now)
+        {
+            Participation = Reporting.ParticipationBoard.Of(participation, participation.Campaignwide),
+        };
     }
 
     private static SurveySummary Survey(Session session, Domain.Surveys.Survey? survey, int sentTo, Dictionary<Guid, int> answered, DateTimeOffset now)
