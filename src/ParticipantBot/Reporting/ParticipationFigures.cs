@@ -24,6 +24,8 @@ public enum Stage
 public static class Dimensions
 {
     public const string Group = "group", AgeBand = "ageBand", Disability = "disability";
+    /// <summary>Needs stated (kept at retention with the others; sex is not recorded for them).</summary>
+    public const string Need = "need";
     public static IReadOnlyList<string> All { get; } = [Group, AgeBand, Disability];
 }
 
@@ -113,8 +115,13 @@ public sealed class ParticipationFiguresQuery(AppDbContext db)
             foreach (var scope in figures.PerSession.Values.Append(figures.Campaignwide))
             {
                 foreach (var key in scope.Counts.Keys.Where(k => k.Dimension != Dimensions.Group).ToList()) scope.Counts.Remove(key);
+                scope.Needs.Clear();
                 foreach (var cell in kept.Where(k => k.SessionId == scope.SessionId && k.Dimension != Dimensions.Group))
-                    scope.Counts[(Enum.Parse<Stage>(cell.Stage, ignoreCase: true), cell.Dimension, cell.Value, cell.Sex)] = cell.Count;
+                {
+                    var stage = Enum.Parse<Stage>(cell.Stage, ignoreCase: true);
+                    if (cell.Dimension == Dimensions.Need) scope.Needs[(stage, cell.Value)] = cell.Count;
+                    else scope.Counts[(stage, cell.Dimension, cell.Value, cell.Sex)] = cell.Count;
+                }
             }
         }
         return figures;
@@ -141,7 +148,8 @@ public sealed class ParticipationFiguresQuery(AppDbContext db)
     /// <summary>The aggregate cells retention keeps: every count of every scope, stage, dimension and sex.</summary>
     public static IEnumerable<ParticipationCount> Aggregates(CampaignFigures figures) =>
         figures.PerSession.Values.Append(figures.Campaignwide).SelectMany(scope => scope.Counts.Select(c =>
-            ParticipationCount.Of(figures.Campaign.Id, scope.SessionId, EnumNames.Of(c.Key.Stage), c.Key.Dimension, c.Key.Value, c.Key.Sex, c.Value)));
+                ParticipationCount.Of(figures.Campaign.Id, scope.SessionId, EnumNames.Of(c.Key.Stage), c.Key.Dimension, c.Key.Value, c.Key.Sex, c.Value))
+            .Concat(scope.Needs.Select(n => ParticipationCount.Of(figures.Campaign.Id, scope.SessionId, EnumNames.Of(n.Key.Stage), Dimensions.Need, n.Key.Need, Sex.NotStated, n.Value))));
 }
 
 /// <summary>

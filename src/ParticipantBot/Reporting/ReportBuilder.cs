@@ -196,8 +196,26 @@ internal sealed record Tables(Dictionary<Stage, Dictionary<string, ReportTable>>
             [Dimensions.Disability] = (T("Report.Table.Disability"), T("Report.Col.Disability")),
         };
         var stages = Enum.GetValues<Stage>();
+        var youthBands = AgeBands.TellYouth(figures.Campaign.AgeBandBounds)
+            ? figures.AgeBandCodes.Where(code => AgeBands.IsYouth(code) == true).ToList() : null;
+        // What the shares are made of is hidden last: the women's and the grand totals, the young and disabled rows' totals.
+        bool[,] Keep(string dimension, int rows)
+        {
+            var keep = new bool[rows + 1, Sexes.Length + 1];
+            keep[rows, 0] = keep[rows, Sexes.Length] = true;
+            for (var r = 0; r < rows; r++)
+                keep[r, Sexes.Length] = dimension switch
+                {
+                    Dimensions.AgeBand => youthBands?.Contains(values[dimension][r]) == true,
+                    Dimensions.Disability => values[dimension][r] == EnumNames.Of(DisabilityStatus.WithDisability),
+                    _ => false,
+                };
+            return keep;
+        }
         var mobilisationCells = stages.ToDictionary(s => s, s => { var m = new int[Channels.Length, 1]; for (var i = 0; i < Channels.Length; i++) m[i, 0] = scope.ByChannel.GetValueOrDefault((s, Channels[i])); return m; });
         var mobilisationStates = new Dictionary<Stage, CellState[,]>();
+        // Only the printed stage's tables are published: mobilisation shares its grand total with them alone.
+        var printed = scope.Total(Stage.Present) > 0 ? Stage.Present : Stage.Confirmed;
         var cross = new Dictionary<Stage, Dictionary<string, ReportTable>>();
         foreach (var stage in stages)
         {
@@ -219,15 +237,15 @@ internal sealed record Tables(Dictionary<Stage, Dictionary<string, ReportTable>>
                     var rows = x.Value.GetLength(0);
                     var forced = new bool[rows + 1, Sexes.Length + 1];
                     for (var c = 0; c <= Sexes.Length; c++) forced[rows, c] = shared[c];
-                    return Suppression.Apply(x.Value, forced);
+                    return Suppression.Apply(x.Value, forced, Keep(x.Key, rows));
                 });
                 var forcedMobilisation = new bool[Channels.Length + 1, 2];
-                forcedMobilisation[Channels.Length, 0] = forcedMobilisation[Channels.Length, 1] = shared[Sexes.Length];
+                forcedMobilisation[Channels.Length, 0] = forcedMobilisation[Channels.Length, 1] = stage == printed && shared[Sexes.Length];
                 mobilisation = Suppression.Apply(mobilisationCells[stage], forcedMobilisation);
                 var next = new bool[Sexes.Length + 1];
                 for (var c = 0; c <= Sexes.Length; c++)
                     next[c] = states.Values.Any(s => s[s.GetLength(0) - 1, c] != CellState.Shown);
-                next[Sexes.Length] |= mobilisation[Channels.Length, 0] != CellState.Shown;
+                if (stage == printed) next[Sexes.Length] |= mobilisation[Channels.Length, 0] != CellState.Shown;
                 if (next.SequenceEqual(shared)) break;
                 shared = next;
             }
@@ -252,8 +270,6 @@ internal sealed record Tables(Dictionary<Stage, Dictionary<string, ReportTable>>
                 .Append(new ReportRow("total", T("Report.Total"), stages.Select(s => Cell(scope.Total(s), mobilisationStates[s][Channels.Length, 0])).ToList(), IsTotal: true))
                 .ToList());
 
-        var youthBands = AgeBands.TellYouth(figures.Campaign.AgeBandBounds)
-            ? figures.AgeBandCodes.Where(code => AgeBands.IsYouth(code) == true).ToList() : null;
         string Share(Stage stage, Func<ReportTable, (bool Shown, int Count)> part)
         {
             var table = cross[stage][Dimensions.Group];
@@ -276,7 +292,6 @@ internal sealed record Tables(Dictionary<Stage, Dictionary<string, ReportTable>>
                 new("disability", T("Report.Share.Disability"), ShareStagesOf().Select(s => ReportCell.Plain(
                     Share(s, _ => Sum([cross[s][Dimensions.Disability].Row(EnumNames.Of(DisabilityStatus.WithDisability)).Cells[Sexes.Length]])))).ToList()),
             ]);
-        var printed = scope.Total(Stage.Present) > 0 ? Stage.Present : Stage.Confirmed;
         return new Tables(cross, mobilisationTable, shares, printed);
     }
 

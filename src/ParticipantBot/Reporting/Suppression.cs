@@ -16,7 +16,8 @@ public enum CellState
 /// <item>Primary: every cell, totals included, of 1 to 4 people is hidden ("&lt;5").</item>
 /// <item>Secondary, to a fixed point: a row or column (its cells and its total: one equation) with exactly one
 /// hidden cell would give it away by subtraction, so the smallest cell still shown in it is hidden too
-/// (a non-zero one first, since a zero protects nothing a reader cannot guess).</item>
+/// (a non-zero one first, since a zero protects nothing a reader cannot guess; cells the caller asks to keep,
+/// such as the totals a share of women is made of, last).</item>
 /// <item>Audit: a reader who knows that every "&lt;5" holds 1 to 4 and every other hidden cell at least 0 may still
 /// pin a small cell down with the equations of several rows and columns together. Each small cell is checked:
 /// it is safe when another table, equal on every shown cell and total and within those bounds, gives it another
@@ -47,7 +48,9 @@ public static class Suppression
     }
 
     /// <summary>How each cell of the table with its totals (<see cref="WithTotals"/>) is shown.</summary>
-    public static CellState[,] Apply(int[,] cells, bool[,]? forcedHidden = null)
+    /// <param name="forcedHidden">Cells hidden from the start (a total another table sharing it hides).</param>
+    /// <param name="keep">Cells to hide last when a line needs one more hidden (the figures a report's shares are made of).</param>
+    public static CellState[,] Apply(int[,] cells, bool[,]? forcedHidden = null, bool[,]? keep = null)
     {
         var full = WithTotals(cells);
         int rows = full.GetLength(0), columns = full.GetLength(1);
@@ -58,34 +61,35 @@ public static class Suppression
                     : forcedHidden is not null && forcedHidden[r, c] ? CellState.Hidden : CellState.Shown;
         while (true)
         {
-            if (LinesWithOneHidden(full, states)) continue;
+            if (LinesWithOneHidden(full, states, keep)) continue;
             var pinned = FirstPinnedSmallCell(full, states);
             if (pinned is null) return states;
             var (pr, pc) = pinned.Value;
-            if (!HideSmallestShown(full, states, Line(rows, columns, row: pr)) && !HideSmallestShown(full, states, Line(rows, columns, column: pc))
-                && !HideSmallestShown(full, states, All(rows, columns)))
+            if (!HideSmallestShown(full, states, Line(rows, columns, row: pr), keep) && !HideSmallestShown(full, states, Line(rows, columns, column: pc), keep)
+                && !HideSmallestShown(full, states, All(rows, columns), keep))
                 return states; // everything is hidden already
         }
     }
 
     /// <summary>Hides one more cell in every line with exactly one hidden; true when something changed.</summary>
-    private static bool LinesWithOneHidden(int[,] full, CellState[,] states)
+    private static bool LinesWithOneHidden(int[,] full, CellState[,] states, bool[,]? keep)
     {
         int rows = full.GetLength(0), columns = full.GetLength(1);
         var changed = false;
         foreach (var line in Lines(rows, columns))
         {
             if (line.Count(p => states[p.R, p.C] != CellState.Shown) != 1) continue;
-            changed |= HideSmallestShown(full, states, line);
+            changed |= HideSmallestShown(full, states, line, keep);
         }
         return changed;
     }
 
-    private static bool HideSmallestShown(int[,] full, CellState[,] states, IEnumerable<(int R, int C)> line)
+    private static bool HideSmallestShown(int[,] full, CellState[,] states, IEnumerable<(int R, int C)> line, bool[,]? keep)
     {
         var candidates = line.Where(p => states[p.R, p.C] == CellState.Shown).ToList();
         if (candidates.Count == 0) return false;
-        var chosen = candidates.OrderBy(p => full[p.R, p.C] == 0 ? 1 : 0).ThenBy(p => full[p.R, p.C]).First();
+        var chosen = candidates.OrderBy(p => keep is not null && keep[p.R, p.C] ? 1 : 0)
+            .ThenBy(p => full[p.R, p.C] == 0 ? 1 : 0).ThenBy(p => full[p.R, p.C]).First();
         states[chosen.R, chosen.C] = CellState.Hidden;
         return true;
     }
@@ -104,11 +108,11 @@ public static class Suppression
         from r in Enumerable.Range(0, rows) from c in Enumerable.Range(0, columns) select (r, c);
 
     /// <summary>A small cell that a reader could work out exactly, or null when there is none.</summary>
-    internal static (int R, int C)? FirstPinnedSmallCell(int[,] full, CellState[,] states)
+    internal static (int R, int C)? FirstPinnedSmallCell(int[,] full, CellState[,] states, bool bounded = true)
     {
         int rows = full.GetLength(0), columns = full.GetLength(1);
         foreach (var (r, c) in All(rows, columns))
-            if (states[r, c] == CellState.Small && !CanMove(full, states, r, c, +1) && !CanMove(full, states, r, c, -1))
+            if (states[r, c] == CellState.Small && !CanMove(full, states, r, c, +1, bounded: bounded) && !CanMove(full, states, r, c, -1, bounded: bounded))
                 return (r, c);
         return null;
     }
@@ -118,7 +122,7 @@ public static class Suppression
     /// <paramref name="delta"/>, every shown cell and total staying as it is and every hidden cell within what a reader knows of it.
     /// Rows and columns are the vertices, hidden cells the edges; each line's equation is its cells minus its total.
     /// </summary>
-    internal static bool CanMove(int[,] full, CellState[,] states, int r0, int c0, int delta, int budget = 200_000)
+    internal static bool CanMove(int[,] full, CellState[,] states, int r0, int c0, int delta, int budget = 200_000, bool bounded = true)
     {
         int rows = full.GetLength(0), columns = full.GetLength(1);
         int lastRow = rows - 1, lastColumn = columns - 1;
@@ -127,6 +131,7 @@ public static class Suppression
         int InColumn(int r) => r == lastRow ? -1 : 1;
         bool Within(int r, int c, int d)
         {
+            if (!bounded) return true;
             var v = full[r, c] + d;
             return states[r, c] == CellState.Small ? v is >= 1 and < Threshold : v >= 0;
         }

@@ -137,7 +137,7 @@ public sealed class SuppressionTests
     /// "&lt;5", 0..grand total for other hidden cells) by propagation and branching; returns the small cells that
     /// hold the same value in every one of them.
     /// </summary>
-    private static class Attacker
+    internal static class Attacker
     {
         public static Dictionary<(int, int), int> Recover(int[,] full, CellState[,] states)
         {
