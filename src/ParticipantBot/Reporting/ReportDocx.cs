@@ -128,6 +128,8 @@ public static class ReportDocx
         if (rtl) props.Append(new RightToLeftText());
         var run = new Run();
         if (props.HasChildren) run.Append(props);
+        // "<5" in a right-to-left line would read "5>": a left-to-right mark keeps it as written.
+        if (rtl && text.StartsWith('<')) text = "\u200E" + text;
         run.Append(new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
         return run;
     }

@@ -43,7 +43,7 @@ public static class ReportHtml
                 foreach (var row in table.Rows)
                 {
                     html.Append(row.IsTotal ? "<tr class=\"total\">" : "<tr>").Append($"<th scope=\"row\">{e.Encode(row.Label)}</th>");
-                    foreach (var cell in row.Cells) html.Append($"<td class=\"n\" data-state=\"{EnumNames.Of(cell.State)}\">{e.Encode(cell.Text)}</td>");
+                    foreach (var cell in row.Cells) html.Append($"<td class=\"n\" data-state=\"{EnumNames.Of(cell.State)}\"><bdi dir=\"ltr\">{e.Encode(cell.Text)}</bdi></td>");
                     html.Append("</tr>");
                 }
                 html.Append("</tbody></table>");
