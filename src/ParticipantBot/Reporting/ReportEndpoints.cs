@@ -46,7 +46,7 @@ public static class ReportEndpoints
         return kind switch
         {
             "docx" => TypedResults.File(ReportDocx.Write(report), DocxType, report.FileName("docx")),
-            "html" => TypedResults.Content(ReportHtml.Write(report, "?format=docx"), "text/html; charset=utf-8"),
+            "html" => TypedResults.Content(ReportHtml.Write(report), "text/html; charset=utf-8"),
             _ => TypedResults.Ok(report),
         };
     }
