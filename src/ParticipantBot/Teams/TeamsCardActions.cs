@@ -13,7 +13,7 @@ namespace ParticipantBot.Teams;
 
 /// <summary>The inputs of a card action, as Teams sends them.</summary>
 public sealed record CardActionInput(string Verb, string? Invitation, string? Signature, string? Transport, string? Diet, string? Accessibility,
-    string? Interpretation, string? Consent);
+    string? Interpretation, string? Consent, string? AgeBand = null, IReadOnlyList<string?>? Functioning = null);
 
 /// <summary>
 /// Answers given with a card's buttons. The answer is bound to the person who clicked (the
@@ -83,6 +83,8 @@ public sealed class TeamsCardActions(
         if (input.Consent == "true") person.GiveConsent(new Consent(now, AnswerChannel.Teams, Consent.CurrentTextVersion));
         if (person.Consent is null) return false;
         person.StateNeeds(new Needs(input.Transport == "true", Text.Clean(input.Diet), Text.Clean(input.Accessibility), Text.Clean(input.Interpretation), person.Needs.Other), now);
+        // Age and the Short Set (the report): skippable, kept with the consent just checked.
+        if (await Reporting.SelfDescriptionCard.ReadAsync(db, person, input.AgeBand, input.Functioning, ct) is { } about) person.DescribeSelf(about.About, about.Bounds, now);
         await db.SaveChangesAsync(ct);
         if (!hadTransport && person.Needs.Transport)
             logger.LogInformation("Participant {ParticipantId} needs transport (said in Teams).", person.Id);
