@@ -53,11 +53,7 @@ public sealed record SessionBoard(
 /// <summary>Everything the dashboard shows about a campaign, counted by the database.</summary>
 public sealed record DashboardDto(
     string CampaignId, string Name, Language DefaultLanguage, DateOnly? PersonalDataErasedAfter, int OpenDataRequests,
-    IReadOnlyList<SessionBoard> Sessions, DateTimeOffset GeneratedAt)
-{
-    /// <summary>The same for the campaign, each person once (Reporting).</summary>
-    public Reporting.ParticipationBoard? Participation { get; init; }
-}
+    IReadOnlyList<SessionBoard> Sessions, DateTimeOffset GeneratedAt);
 
 /// <summary>One line of a session's participant table.</summary>
 public sealed record RosterRow(

@@ -32,7 +32,7 @@ public static class Dimensions
 /// <summary>One person's invitation to one session, with what the report counts them by.</summary>
 public sealed record PersonRow(
     Guid SessionId, Guid ParticipantId, RsvpStatus Status, PreferredChannel Channel, string Group, Sex Sex,
-    string AgeBand, DisabilityStatus Disability, bool Transport, bool Interpretation, bool Accessibility);
+    string AgeBand, DisabilityStatus Disability, bool Transport, bool Interpretation, bool Accessibility, int Count = 1);
 
 /// <summary>
 /// The people of one scope (a session, or the campaign: each person once, at the furthest stage any of their
@@ -57,16 +57,16 @@ public sealed class ScopeFigures
 
     internal void Add(Stage stage, PersonRow p)
     {
-        Increment(Counts, (stage, Dimensions.Group, p.Group, p.Sex));
-        Increment(Counts, (stage, Dimensions.AgeBand, p.AgeBand, p.Sex));
-        Increment(Counts, (stage, Dimensions.Disability, EnumNames.Of(p.Disability), p.Sex));
-        Increment(ByChannel, (stage, p.Channel));
-        if (p.Transport) Increment(Needs, (stage, "transport"));
-        if (p.Interpretation) Increment(Needs, (stage, "interpretation"));
-        if (p.Accessibility) Increment(Needs, (stage, "accessibility"));
+        Increment(Counts, (stage, Dimensions.Group, p.Group, p.Sex), p.Count);
+        Increment(Counts, (stage, Dimensions.AgeBand, p.AgeBand, p.Sex), p.Count);
+        Increment(Counts, (stage, Dimensions.Disability, EnumNames.Of(p.Disability), p.Sex), p.Count);
+        Increment(ByChannel, (stage, p.Channel), p.Count);
+        if (p.Transport) Increment(Needs, (stage, "transport"), p.Count);
+        if (p.Interpretation) Increment(Needs, (stage, "interpretation"), p.Count);
+        if (p.Accessibility) Increment(Needs, (stage, "accessibility"), p.Count);
     }
 
-    private static void Increment<TKey>(Dictionary<TKey, int> map, TKey key) where TKey : notnull => map[key] = map.GetValueOrDefault(key) + 1;
+    private static void Increment<TKey>(Dictionary<TKey, int> map, TKey key, int count) where TKey : notnull => map[key] = map.GetValueOrDefault(key) + count;
 }
 
 /// <summary>Participation of a campaign: per session and for the campaign as a whole.</summary>
@@ -91,24 +91,16 @@ public sealed class ParticipationFiguresQuery(AppDbContext db)
         if (status == RsvpStatus.Attended) yield return Stage.Present;
     }
 
-    public async Task<CampaignFigures> ForCampaignAsync(Campaign campaign, CancellationToken ct)
+    /// <param name="campaignwide">
+    /// False for the sessions' figures alone, counted in the database (the dashboard's poll: a few hundred grouped rows
+    /// whatever the campaign's size); true to count each person once for the campaign too, which reads one row per invitation.
+    /// </param>
+    public async Task<CampaignFigures> ForCampaignAsync(Campaign campaign, CancellationToken ct, bool campaignwide = true)
     {
         var sessions = (await db.Sessions.AsNoTracking().Where(s => s.CampaignId == campaign.Id).ToListAsync(ct)).OrderBy(s => s.StartsAt).ToList();
         var ids = sessions.Select(s => s.Id).ToList();
-        var raw = await (from i in db.Invitations
-                         join p in db.Participants on i.ParticipantId equals p.Id
-                         where ids.Contains(i.SessionId)
-                         select new
-                         {
-                             i.SessionId, i.ParticipantId, i.Status, p.Channel, p.Group, p.Sex, p.AgeBand,
-                             p.Functioning.Seeing, p.Functioning.Hearing, p.Functioning.Walking,
-                             p.Functioning.Remembering, p.Functioning.SelfCare, p.Functioning.Communicating,
-                             p.Needs.Transport, Interpretation = p.Needs.Interpretation != null, Accessibility = p.Needs.Accessibility != null,
-                         }).ToListAsync(ct);
-        var rows = raw.Select(r => new PersonRow(r.SessionId, r.ParticipantId, r.Status, r.Channel, r.Group, r.Sex, r.AgeBand ?? AgeBands.NotStated,
-            new Functioning(r.Seeing, r.Hearing, r.Walking, r.Remembering, r.SelfCare, r.Communicating).Status,
-            r.Transport, r.Interpretation, r.Accessibility)).ToList();
-        var figures = Compute(campaign, sessions, rows);
+        var rows = campaignwide ? await PeopleAsync(ids, ct) : await GroupedAsync(ids, ct);
+        var figures = Compute(campaign, sessions, rows, campaignwide);
         if (campaign.PersonalDataErasedAt is not null)
         {
             var kept = await db.ParticipationCounts.AsNoTracking().Where(x => x.CampaignId == campaign.Id).ToListAsync(ct);
@@ -127,22 +119,58 @@ public sealed class ParticipationFiguresQuery(AppDbContext db)
         return figures;
     }
 
+    private async Task<List<PersonRow>> GroupedAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var raw = await (from i in db.Invitations
+                         join p in db.Participants on i.ParticipantId equals p.Id
+                         where ids.Contains(i.SessionId)
+                         group i by new
+                         {
+                             i.SessionId, i.Status, p.Channel, p.Group, p.Sex, p.AgeBand,
+                             p.Functioning.Seeing, p.Functioning.Hearing, p.Functioning.Walking,
+                             p.Functioning.Remembering, p.Functioning.SelfCare, p.Functioning.Communicating,
+                             p.Needs.Transport, Interpretation = p.Needs.Interpretation != null, Accessibility = p.Needs.Accessibility != null,
+                         } into g
+                         select new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return raw.Select(r => new PersonRow(r.Key.SessionId, Guid.Empty, r.Key.Status, r.Key.Channel, r.Key.Group, r.Key.Sex, r.Key.AgeBand ?? AgeBands.NotStated,
+            new Functioning(r.Key.Seeing, r.Key.Hearing, r.Key.Walking, r.Key.Remembering, r.Key.SelfCare, r.Key.Communicating).Status,
+            r.Key.Transport, r.Key.Interpretation, r.Key.Accessibility, r.Count)).ToList();
+    }
+
+    private async Task<List<PersonRow>> PeopleAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var raw = await (from i in db.Invitations
+                         join p in db.Participants on i.ParticipantId equals p.Id
+                         where ids.Contains(i.SessionId)
+                         select new
+                         {
+                             i.SessionId, i.ParticipantId, i.Status, p.Channel, p.Group, p.Sex, p.AgeBand,
+                             p.Functioning.Seeing, p.Functioning.Hearing, p.Functioning.Walking,
+                             p.Functioning.Remembering, p.Functioning.SelfCare, p.Functioning.Communicating,
+                             p.Needs.Transport, Interpretation = p.Needs.Interpretation != null, Accessibility = p.Needs.Accessibility != null,
+                         }).ToListAsync(ct);
+        return raw.Select(r => new PersonRow(r.SessionId, r.ParticipantId, r.Status, r.Channel, r.Group, r.Sex, r.AgeBand ?? AgeBands.NotStated,
+            new Functioning(r.Seeing, r.Hearing, r.Walking, r.Remembering, r.SelfCare, r.Communicating).Status,
+            r.Transport, r.Interpretation, r.Accessibility)).ToList();
+    }
+
     /// <summary>The counting itself, a pure function of the rows.</summary>
-    public static CampaignFigures Compute(Campaign campaign, IReadOnlyList<Session> sessions, IReadOnlyList<PersonRow> rows)
+    public static CampaignFigures Compute(Campaign campaign, IReadOnlyList<Session> sessions, IReadOnlyList<PersonRow> rows, bool campaignwide = true)
     {
         var perSession = sessions.ToDictionary(s => s.Id, s => new ScopeFigures { SessionId = s.Id });
         foreach (var row in rows)
             foreach (var stage in StagesOf(row.Status))
                 perSession[row.SessionId].Add(stage, row);
-        var campaignwide = new ScopeFigures();
-        foreach (var person in rows.GroupBy(r => r.ParticipantId))
-        {
-            var first = person.First();
-            var stages = person.SelectMany(r => StagesOf(r.Status)).ToHashSet();
-            // Needs: as stated; a person counts once, at every stage any of their invitations reached.
-            foreach (var stage in stages) campaignwide.Add(stage, first);
-        }
-        return new CampaignFigures(campaign, sessions, campaignwide, perSession);
+        var whole = new ScopeFigures();
+        if (campaignwide)
+            foreach (var person in rows.GroupBy(r => r.ParticipantId))
+            {
+                var first = person.First();
+                var stages = person.SelectMany(r => StagesOf(r.Status)).ToHashSet();
+                // Needs: as stated; a person counts once, at every stage any of their invitations reached.
+                foreach (var stage in stages) whole.Add(stage, first);
+            }
+        return new CampaignFigures(campaign, sessions, whole, perSession);
     }
 
     /// <summary>The aggregate cells retention keeps: every count of every scope, stage, dimension and sex.</summary>
