@@ -15,6 +15,7 @@ if [ "${1:-}" = "--year-ahead" ]; then shift_days=365; shift; fi
 tests/tools/install.sh
 scripts/vendor-dashboard.sh --install-only
 scripts/install-browser.sh
+scripts/install-office.sh
 source scripts/postgres.sh
 pg_start
 trap pg_stop EXIT

@@ -3,6 +3,7 @@ using ParticipantBot.Audit;
 using ParticipantBot.Campaigns;
 using ParticipantBot.Configuration;
 using ParticipantBot.Dashboard;
+using ParticipantBot.Reporting;
 using ParticipantBot.Delivery;
 using ParticipantBot.Demo;
 using ParticipantBot.Email;
@@ -31,6 +32,7 @@ var seedDemo = args.Contains("--demo") || builder.Configuration.GetValue<bool>("
 builder.AddAppOptions().AddTelemetry().AddPersistence().AddOrganiserIdentity().AddTeamsChannel().AddOutlook().AddScheduling();
 builder.Services.AddSignedTokens().AddOrganiserApi().AddCampaigns().AddParticipants().AddInvitations().AddDemoData();
 builder.Services.AddDelivery().AddMessageContents().AddEmail().AddRsvpPage().AddDashboard().AddSurveys().AddPrivacy().AddHealth();
+builder.Services.AddReporting();
 
 var app = builder.Build();
 app.CheckSettings();
@@ -53,6 +55,7 @@ app.MapMessageApi();
 app.MapReminderPolicyApi();
 app.MapRemindNowApi();
 app.MapDashboard();
+app.MapReporting();
 app.MapSurveys();
 app.MapPrivacy();
 app.MapRazorPages();

@@ -8,6 +8,7 @@ public sealed class Campaign
     public const int DefaultRetentionMonths = 12;
 
     private readonly List<string> _organisers = [];
+    private readonly List<int> _ageBandBounds = [.. Participants.AgeBands.DefaultBounds];
 
     private Campaign() { Name = string.Empty; TimeZoneId = TimeZones.Default; }
 
@@ -21,6 +22,15 @@ public sealed class Campaign
     /// <summary>Entra object ids of the people who may see and run this campaign.</summary>
     public IReadOnlyList<string> Organisers => _organisers;
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>Lower bounds of the age bands participants choose from (<see cref="Participants.AgeBands"/>).</summary>
+    public IReadOnlyList<int> AgeBandBounds => _ageBandBounds;
+
+    public void SetAgeBands(IReadOnlyList<int> bounds)
+    {
+        if (Participants.AgeBands.Check(bounds) is { } problem) throw new DomainException(problem);
+        _ageBandBounds.Clear();
+        _ageBandBounds.AddRange(bounds);
+    }
     /// <summary>When the retention period ended and the campaign's personal data was erased; null until then.</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 

@@ -37,6 +37,8 @@ public static class Limits
     public static readonly TextRule Accessibility = new("needs.accessibility", 500, MultiLine: true);
     public static readonly TextRule Interpretation = new("needs.interpretation", 500, MultiLine: true);
     public static readonly TextRule OtherNeeds = new("needs.other", 2000, MultiLine: true);
+    /// <summary>A self-reported age band's code ("25-34", "65+", "preferNotToSay"): one of the campaign's bands.</summary>
+    public static readonly TextRule AgeBand = new("ageBand", 16);
 
     // Invitations and surveys.
     public static readonly TextRule Note = new("note", 500, MultiLine: true);

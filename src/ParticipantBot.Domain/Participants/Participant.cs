@@ -8,7 +8,7 @@ namespace ParticipantBot.Domain.Participants;
 /// </summary>
 public sealed class Participant
 {
-    private Participant() { FullName = string.Empty; Group = "other"; Needs = Needs.None; }
+    private Participant() { FullName = string.Empty; Group = "other"; Needs = Needs.None; Functioning = Functioning.None; }
 
     public Guid Id { get; private set; }
     public Guid CampaignId { get; private set; }
@@ -30,6 +30,12 @@ public sealed class Participant
     public PreferredChannel Channel { get; private set; }
     public Needs Needs { get; private set; }
     public Consent? Consent { get; private set; }
+    /// <summary>The age band the person gave (self-reported, for the report; kept only with consent); null when not given.</summary>
+    public string? AgeBand { get; private set; }
+    /// <summary>The person's answers to the Washington Group Short Set (self-reported, kept only with consent).</summary>
+    public Functioning Functioning { get; private set; }
+    public SelfDescription SelfDescription => new(AgeBand, Functioning);
+    public DisabilityStatus Disability => Functioning.Status;
     /// <summary>When the person asked for no more reminders ("stop"); null while they accept them.</summary>
     public DateTimeOffset? StoppedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -76,6 +82,28 @@ public sealed class Participant
         UpdatedAt = now.ToUniversalTime();
     }
 
+    /// <summary>
+    /// What the person says about themselves for the report (their age band, the Short Set): optional details,
+    /// kept only with their consent, and only ever from the person (the RSVP page, a Teams card, a registration
+    /// form they filled in); never guessed by an organiser.
+    /// </summary>
+    public void DescribeSelf(SelfDescription about, IReadOnlyList<int> ageBandBounds, DateTimeOffset now)
+    {
+        if (Consent is null) throw new DomainException("Age and functioning are kept only with the person's consent.", "consent", "selfDescription.consentRequired");
+        if (AgeBands.CheckAnswer(about.AgeBand, ageBandBounds) is { } problem) throw new DomainException(problem);
+        AgeBand = about.AgeBand;
+        Functioning = about.Functioning;
+        UpdatedAt = now.ToUniversalTime();
+    }
+
+    /// <summary>Forgets the age band and the Short Set (consent withdrawn, or the end of retention once the aggregates are kept).</summary>
+    public void ForgetSelfDescription(DateTimeOffset now)
+    {
+        AgeBand = null;
+        Functioning = Functioning.None;
+        UpdatedAt = now.ToUniversalTime();
+    }
+
     public void StopReminders(DateTimeOffset now) => StoppedAt ??= now.ToUniversalTime();
 
     /// <summary>Links the record to the Teams user found for it (by UPN or email) when it had no object id.</summary>
@@ -101,7 +129,7 @@ public sealed class Participant
 
     /// <summary>
     /// Forgets everything that identifies the person (names, contacts, Teams ids, organisation, needs,
-    /// consent, zone); only their stakeholder group, sex, language and channel stay, for the counts.
+    /// consent, age band and functioning, zone); only their stakeholder group, sex, language and channel stay, for the counts.
     /// </summary>
     public void Erase(DateTimeOffset now)
     {
@@ -115,6 +143,8 @@ public sealed class Participant
         TimeZoneId = null;
         Needs = Needs.None;
         Consent = null;
+        AgeBand = null;
+        Functioning = Functioning.None;
         StoppedAt = null;
         EmailKey = string.Empty;
         NameKey = string.Empty;

@@ -62,6 +62,8 @@ public static class OpenApiDescriptions
         ["POST /api/sessions/{id}/survey/open"] = ("openSurvey", "Open the survey now"),
         ["GET /api/sessions/{id}/survey/results"] = ("getSurveyResults", "Read the survey's results"),
         ["GET /api/sessions/{id}/survey/results/export"] = ("exportSurveyResults", "Export the survey's results (xlsx or csv)"),
+        ["GET /api/campaigns/{id}/report"] = ("getCampaignReport", "The consultation report (docx, html or json)"),
+        ["GET /api/sessions/{id}/report"] = ("getSessionReport", "A session's report (docx, html or json)"),
     };
 
     private static readonly Dictionary<string, string> Tags = new()
@@ -75,6 +77,7 @@ public static class OpenApiDescriptions
         ["Surveys"] = "Post-session surveys and their results.",
         ["Privacy"] = "Personal data exports and data requests.",
         ["Audit"] = "The campaign's audit log.",
+        ["Reports"] = "The consultation report: participation by sex, stakeholder group, age group and disability.",
     };
 
     public static OpenApiOptions AddParticipantBotDescriptions(this OpenApiOptions options)

@@ -14,5 +14,7 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         e.Property(c => c.Name).HasMaxLength(200);
         e.Property(c => c.TimeZoneId).HasMaxLength(64);
         e.PrimitiveCollection(c => c.Organisers).HasField("_organisers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // Its age bands (their lower bounds), a JSON list like its organisers.
+        e.PrimitiveCollection(c => c.AgeBandBounds).HasField("_ageBandBounds").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -6,7 +6,8 @@ namespace ParticipantBot.Campaigns;
 
 public sealed record CreateCampaignRequest(string? Name, string? Description, Language? DefaultLanguage, string? TimeZone, int? RetentionMonths);
 
-public sealed record PatchCampaignRequest(string? Name, string? Description, Language? DefaultLanguage, string? TimeZone, int? RetentionMonths);
+/// <param name="AgeBands">Lower bounds of the age bands participants choose from (the report), e.g. [15, 18, 25, 35, 50, 65].</param>
+public sealed record PatchCampaignRequest(string? Name, string? Description, Language? DefaultLanguage, string? TimeZone, int? RetentionMonths, List<int>? AgeBands = null);
 
 /// <summary>Times are wall-clock times of the session's zone ("2026-12-08T09:30"); an offset, if given, is honoured.</summary>
 public sealed record SessionRequest(
@@ -15,7 +16,11 @@ public sealed record SessionRequest(
 
 public sealed record CampaignDto(
     string Id, string Name, string? Description, Language DefaultLanguage, string TimeZone, int RetentionMonths,
-    IReadOnlyList<string> Organisers, DateTimeOffset CreatedAt, IReadOnlyList<SessionDto> Sessions);
+    IReadOnlyList<string> Organisers, DateTimeOffset CreatedAt, IReadOnlyList<SessionDto> Sessions)
+{
+    /// <summary>Lower bounds of the campaign's age bands (the report).</summary>
+    public IReadOnlyList<int> AgeBands { get; init; } = [];
+}
 
 public sealed record CampaignSummaryDto(string Id, string Name, Language DefaultLanguage, int Sessions, DateTimeOffset CreatedAt);
 

@@ -70,6 +70,7 @@ public static class CampaignEndpoints
         if (request.DefaultLanguage is { } language) campaign.SetDefaultLanguage(language);
         if (request.TimeZone is not null) campaign.SetTimeZone(request.TimeZone);
         if (request.RetentionMonths is { } months) campaign.SetRetention(months);
+        if (request.AgeBands is { } bands) campaign.SetAgeBands(bands);
         audit.Record(campaign.Id, AuditAction.CampaignChanged, "Changed: " + audit.Changed(campaign));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await ToDtoAsync(campaign, db, figures, ct));
@@ -129,6 +130,6 @@ public static class CampaignEndpoints
         var counts = await figures.CountsAsync(sessions.Select(s => s.Id).ToList(), ct);
         return new CampaignDto(c.Id.ToString(), c.Name, c.Description, c.DefaultLanguage, c.TimeZoneId, c.RetentionMonths,
             c.Organisers, c.CreatedAt,
-            sessions.OrderBy(s => s.StartsAt).Select(s => SessionDto.From(s, counts.GetValueOrDefault(s.Id))).ToList());
+            sessions.OrderBy(s => s.StartsAt).Select(s => SessionDto.From(s, counts.GetValueOrDefault(s.Id))).ToList()) { AgeBands = c.AgeBandBounds };
     }
 }

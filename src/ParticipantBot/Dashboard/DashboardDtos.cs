@@ -44,7 +44,11 @@ public sealed record SessionBoard(
     string Id, string Title, DateTimeOffset Start, DateTimeOffset End, string TimeZone, string? Venue,
     SessionState State, int? Capacity, int? SeatsLeft, bool SelfCheckIn, IReadOnlyList<string> SubGroups,
     StatusCounts Counts, double? ResponseRate, SexCounts Coming,
-    IReadOnlyList<GroupBoard> ByGroup, IReadOnlyList<SexBoard> BySex, NeedsCounts Needs, SendProgress Sending, SurveySummary Survey);
+    IReadOnlyList<GroupBoard> ByGroup, IReadOnlyList<SexBoard> BySex, NeedsCounts Needs, SendProgress Sending, SurveySummary Survey)
+{
+    /// <summary>By age band and disability, and the shares of women, youth and persons with disabilities (Reporting).</summary>
+    public ParticipationBoard? Participation { get; init; }
+}
 
 /// <summary>Everything the dashboard shows about a campaign, counted by the database.</summary>
 public sealed record DashboardDto(

@@ -84,6 +84,10 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         DateOnly? erasedAfter = sessions.Count == 0 ? null
             : DateOnly.FromDateTime(campaign.ErasureDue(sessions.Max(s => s.EndsAt))!.Value.UtcDateTime);
         var requests = await db.DataRequests.CountAsync(r => r.CampaignId == campaign.Id && r.CompletedAt == null, ct);
+        // Participation by age band and disability (the report's counting, Reporting/ParticipationFigures.cs).
+        // Per session, counted by the database; the campaign's (each person once) is the report's.
+        var participation = await new Reporting.ParticipationFiguresQuery(db).ForCampaignAsync(campaign, ct, campaignwide: false);
+        boards = boards.Select(b => b with { Participation = ParticipationBoard.Of(participation, participation.PerSession[Guid.Parse(b.Id)]) }).ToList();
         return new DashboardDto(campaign.Id.ToString(), campaign.Name, campaign.DefaultLanguage, erasedAfter, requests, boards, now);
     }
 

@@ -57,6 +57,7 @@ public sealed class DemoSeeder(AppDbContext db, TimeProvider clock, ILogger<Demo
             var guests = people.Where(p => p.Session == number).Select(p => p.Participant).ToList();
             db.Invitations.AddRange(Answers(sessions[number - 1], guests, now));
         }
+        DemoSelfDescriptions.Describe(people.Select(p => p.Participant), AgeBands.DefaultBounds, now.AddDays(-8));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data seeded: campaign {CampaignId}, 3 sessions, {Count} participants.", CampaignId, people.Count);
         return true;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Domain.Participants;
 using ParticipantBot.Email;
 using ParticipantBot.Resources;
 using ParticipantBot.Rsvp;
@@ -48,7 +49,9 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, Messages.Messag
     }
 
     public async Task<IActionResult> OnPostAsync(string token, string? lang, string? answer, bool consent, bool transport,
-        string? diet, string? accessibility, string? interpretation, Sex? sex, string? organisation, string? group, CancellationToken ct)
+        string? diet, string? accessibility, string? interpretation, Sex? sex, string? organisation, string? group,
+        string? ageBand, Difficulty? seeing, Difficulty? hearing, Difficulty? walking, Difficulty? remembering, Difficulty? selfCare, Difficulty? communicating,
+        CancellationToken ct)
     {
         var result = await LoadAsync(token, lang, ct);
         if (result is not null) return result;
@@ -74,7 +77,10 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, Messages.Messag
             return Page();
         }
         var outcome = await rsvp.AnswerAsync(view, new WebAnswer(response.Value, consent, transport, diet, accessibility, interpretation, sex, organisation,
-            lang is not null && LanguageCodes.TryParse(lang, out var chosen) ? chosen : null, Groups.FirstOrDefault(g => g == group?.Trim())), ct);
+            lang is not null && LanguageCodes.TryParse(lang, out var chosen) ? chosen : null, Groups.FirstOrDefault(g => g == group?.Trim()),
+            // Age and the Short Set (skippable; an unknown band is read as skipped): kept only with consent, by the handler.
+            new SelfDescription(AgeBands.CheckAnswer(Text.Clean(ageBand), view.Campaign.AgeBandBounds) is null ? Text.Clean(ageBand) : null,
+                new Functioning(seeing, hearing, walking, remembering, selfCare, communicating))), ct);
         // Answers closed meanwhile (the session started, the invitation was withdrawn): the page, reloaded, says so.
         if (outcome.Refusal is { Kind: Application.RefusalKind.Conflict }) return RedirectToPage(new { token, lang = Language.Code() });
         if (outcome.Refusal is not null)

@@ -37,5 +37,22 @@ public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Particip
             c.Property(x => x.Channel).HasColumnName("ConsentChannel");
             c.Property(x => x.TextVersion).HasColumnName("ConsentTextVersion").HasMaxLength(32);
         });
+        // The self-reported age band and the Short Set's six answers (the report), as columns.
+        e.Property(p => p.AgeBand).HasMaxLength(16);
+        e.Ignore(p => p.SelfDescription);
+        e.Ignore(p => p.Disability);
+        e.ComplexProperty(p => p.Functioning, f =>
+        {
+            // Answers are stored by name, like every enum of the model.
+            f.Property(x => x.Seeing).HasColumnName("WgSeeing").HasConversion<string>().HasMaxLength(16);
+            f.Property(x => x.Hearing).HasColumnName("WgHearing").HasConversion<string>().HasMaxLength(16);
+            f.Property(x => x.Walking).HasColumnName("WgWalking").HasConversion<string>().HasMaxLength(16);
+            f.Property(x => x.Remembering).HasColumnName("WgRemembering").HasConversion<string>().HasMaxLength(16);
+            f.Property(x => x.SelfCare).HasColumnName("WgSelfCare").HasConversion<string>().HasMaxLength(16);
+            f.Property(x => x.Communicating).HasColumnName("WgCommunicating").HasConversion<string>().HasMaxLength(16);
+            f.Ignore(x => x.Answers);
+            f.Ignore(x => x.Any);
+            f.Ignore(x => x.Status);
+        });
     }
 }

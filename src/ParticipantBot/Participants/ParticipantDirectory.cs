@@ -6,7 +6,8 @@ using ParticipantBot.Persistence;
 namespace ParticipantBot.Participants;
 
 /// <summary>What a person says about themselves along with an answer (the RSVP page): kept with it, with consent for the optional part.</summary>
-public sealed record PersonStatement(bool Consent, Needs? Needs, string? Organisation, Sex? Sex, Language? Language, string? Group);
+/// <param name="About">The person's age band and Short Set answers (the report), kept only with consent; null when the form did not ask.</param>
+public sealed record PersonStatement(bool Consent, Needs? Needs, string? Organisation, Sex? Sex, Language? Language, string? Group, SelfDescription? About = null);
 
 /// <summary>Who an erased person was, for the other holders of their data to forget them.</summary>
 public sealed record ErasedPerson(Guid Id, Guid CampaignId, string? Email, string? TeamsObjectId)
@@ -18,7 +19,7 @@ public sealed record ErasedPerson(Guid Id, Guid CampaignId, string? Email, strin
 /// What other modules may read and change of the guest list (the Participants module owns its table).
 /// Reads are untracked; changes are made by the domain's own methods inside the caller's unit of work.
 /// </summary>
-public sealed class ParticipantDirectory(AppDbContext db)
+public sealed class ParticipantDirectory(AppDbContext db, Campaigns.CampaignDirectory campaigns)
 {
     public Task<Participant?> FindAsync(Guid id, CancellationToken ct) =>
         db.Participants.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -77,6 +78,10 @@ public sealed class ParticipantDirectory(AppDbContext db)
         var person = await db.Participants.SingleAsync(p => p.Id == participantId, ct);
         if (statement.Consent) person.GiveConsent(new Consent(now, channel, Consent.CurrentTextVersion));
         if (statement.Needs is { } needs && person.Consent is not null) person.StateNeeds(needs with { Other = person.Needs.Other }, now);
+        // So are age and functioning (the report), and only as the person gives them.
+        if (statement.About is { } about && person.Consent is not null
+            && await campaigns.CampaignAsync(person.CampaignId, ct) is { } campaign)
+            person.DescribeSelf(about, campaign.AgeBandBounds, now);
         if (statement.Sex is not null || statement.Organisation is not null || statement.Language is not null || statement.Group is not null)
             person.Update(new ParticipantDetails
             {

@@ -17,7 +17,7 @@ namespace ParticipantBot.Privacy;
 /// checkpointed and truncated, so that erased bytes do not linger in the files.
 /// </summary>
 public sealed class PersonalDataEraser(AppDbContext db, UnitOfWork unit, ParticipantDirectory guests, CampaignDirectory campaigns,
-    IEnumerable<IPersonalDataHolder> holders, AuditLog audit, TimeProvider clock, ILogger<PersonalDataEraser> logger)
+    IEnumerable<IPersonalDataHolder> holders, IEnumerable<IRetentionCounts> retentionCounts, AuditLog audit, TimeProvider clock, ILogger<PersonalDataEraser> logger)
 {
     /// <summary>A person's right to erasure: the participant and everything about them goes; the aggregates lose one person.</summary>
     /// <returns>False when the person is not on that campaign's guest list.</returns>
@@ -42,14 +42,17 @@ public sealed class PersonalDataEraser(AppDbContext db, UnitOfWork unit, Partici
 
     /// <summary>
     /// The end of a campaign's retention period: every participant record keeps only what the counts need (group, sex,
-    /// language, channel); messages, Outlook events, conversation references, outbox files, free-text survey answers and
-    /// history notes go; survey answers lose their link to the person.
+    /// language, channel), and what the report counts by age and disability is kept as counts first
+    /// (<see cref="IRetentionCounts"/>); messages, Outlook events, conversation references, outbox files, free-text
+    /// survey answers and history notes go; survey answers lose their link to the person.
     /// </summary>
     public async Task EraseCampaignAsync(Guid campaignId, CancellationToken ct)
     {
         var people = await unit.RunAsync(async c =>
         {
             var now = clock.GetUtcNow();
+            // Counted before the rows lose what the counts are made of, in the same transaction.
+            foreach (var counts in retentionCounts) await counts.KeepAsync(campaignId, c);
             var people = await guests.EraseCampaignAsync(campaignId, now, c);
             var sessionIds = (await campaigns.SessionsOfAsync(campaignId, c)).Select(s => s.Id).ToList();
             foreach (var holder in holders) await holder.ForgetCampaignAsync(campaignId, sessionIds, people, c);

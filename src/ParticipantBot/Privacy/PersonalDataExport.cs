@@ -15,7 +15,8 @@ public sealed record PersonalDataExportDto(
     DateTimeOffset ExportedAt, string CampaignId, string Campaign, Participants.ParticipantDto Person,
     IReadOnlyList<ExportedInvitation> Invitations, IReadOnlyList<ExportedMessage> Messages,
     IReadOnlyList<ExportedSurveyAnswer> NamedSurveyAnswers, int AnonymousSurveysAnswered,
-    IReadOnlyList<ExportedConversation> TeamsConversations, IReadOnlyList<DataRequest> Requests, string Note);
+    IReadOnlyList<ExportedConversation> TeamsConversations, IReadOnlyList<DataRequest> Requests, string Note,
+    ExportedSelfDescription? AboutThemselves = null);
 
 /// <summary>A person's export: the guest list's record, what every module holds about them, and their requests.</summary>
 public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IPersonalDataHolder> holders, TimeProvider clock)
@@ -32,7 +33,8 @@ public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IPersonalDat
         return new PersonalDataExportDto(
             clock.GetUtcNow(), campaign.Id.ToString(), campaign.Name, Participants.ParticipantDto.From(person),
             data.Invitations.OrderBy(i => i.Start).ToList(), data.Messages.OrderBy(m => m.DueAt).ToList(),
-            data.NamedSurveyAnswers, data.AnonymousSurveysAnswered, data.TeamsConversations, requests, AnonymousNote);
+            data.NamedSurveyAnswers, data.AnonymousSurveysAnswered, data.TeamsConversations, requests, AnonymousNote,
+            ExportedSelfDescription.Of(person));
     }
 
     private static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web)
@@ -62,6 +64,7 @@ public sealed class PersonalDataExport(AppDbContext db, IEnumerable<IPersonalDat
         Section(T("Privacy.Export.Surveys"), export.NamedSurveyAnswers);
         Section(T("Privacy.Export.Teams"), export.TeamsConversations);
         Section(T("Privacy.Export.Requests"), export.Requests);
+        if (export.AboutThemselves is not null) Section(T("About.Title"), export.AboutThemselves);
         html.Append(CultureInfo.InvariantCulture, $"<p>{encoder.Encode(T("Privacy.Export.Note"))}</p></body></html>");
         return html.ToString();
     }

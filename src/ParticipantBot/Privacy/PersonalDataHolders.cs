@@ -42,3 +42,20 @@ public interface IPersonalDataHolder
     /// <summary>The campaign's retention ended: only what the counts need stays (its people are anonymised, not removed).</summary>
     Task ForgetCampaignAsync(Guid campaignId, IReadOnlyCollection<Guid> sessionIds, IReadOnlyCollection<ErasedPerson> people, CancellationToken ct);
 }
+
+/// <summary>What the person said about themselves for the report, in their export (right of access): null when nothing is held.</summary>
+public sealed record ExportedSelfDescription(string? AgeBand, string Disability, IReadOnlyDictionary<string, string?> WashingtonGroupShortSet)
+{
+    public static ExportedSelfDescription? Of(Participant person) => !person.SelfDescription.Any ? null : new(
+        person.AgeBand, EnumNames.Of(person.Disability),
+        Functioning.Domains.Select((d, i) => (d, person.Functioning.Answers[i])).ToDictionary(x => x.d, x => x.Item2 is { } a ? EnumNames.Of(a) : null));
+}
+
+/// <summary>
+/// What must outlive a campaign's personal data as counts (the report's tables by age band and disability): kept
+/// in the erasure's own transaction, before the participant rows lose what the counts are made of.
+/// </summary>
+public interface IRetentionCounts
+{
+    Task KeepAsync(Guid campaignId, CancellationToken ct);
+}

@@ -17,7 +17,7 @@ public sealed record RsvpView(Campaign Campaign, Session Session, Participant Pa
 
 /// <summary>A participant's answer from the web page.</summary>
 public sealed record WebAnswer(RsvpResponse Response, bool Consent, bool Transport, string? Diet, string? Accessibility, string? Interpretation,
-    Sex? Sex, string? Organisation, Language? Language, string? Group = null);
+    Sex? Sex, string? Organisation, Language? Language, string? Group = null, SelfDescription? About = null);
 
 /// <summary>
 /// Answers from the signed link: the one answer path of every channel (the roster decides accepted or
@@ -40,7 +40,7 @@ public sealed class RsvpService(InvitationBook invitations, CampaignDirectory ca
         var needs = new Needs(answer.Transport, Text.Clean(answer.Diet), Text.Clean(answer.Accessibility), Text.Clean(answer.Interpretation));
         var outcome = await answers.HandleAsync(new RecordAnswer(view.Session.Id, person.Id, new Answer.Reply(answer.Response), AnswerChannel.Web,
             $"participant:{person.Id}", InvitationId: view.Invitation.Id,
-            Details: new PersonStatement(answer.Consent, needs, answer.Organisation, answer.Sex, answer.Language, answer.Group)), ct);
+            Details: new PersonStatement(answer.Consent, needs, answer.Organisation, answer.Sex, answer.Language, answer.Group, answer.About)), ct);
         // Organisers are told of declines and new transport needs (ids only: logs hold no personal data).
         if (outcome.Value is { Outcome: { Changed: true, Status: RsvpStatus.Declined } })
             logger.LogInformation("Participant {ParticipantId} declined session {SessionId} through the web link.", person.Id, view.Session.Id);

@@ -105,7 +105,8 @@ public sealed class ParticipantTeamsBot(
             return Card(await organiser.ConfirmAsync(verb, Value("session"), Value("for"), clickedBy,
                 await LanguageAsync(clickedBy, cancellationToken), cancellationToken));
         var input = new CardActionInput(verb, Value("i"), Value("s"),
-            Value("transport"), Value("diet"), Value("accessibility"), Value("interpretation"), Value("consent"));
+            Value("transport"), Value("diet"), Value("accessibility"), Value("interpretation"), Value("consent"),
+            Value("ageBand"), Domain.Participants.Functioning.Domains.Select(Value).ToList());
         // Needs typed on the card meet the same rules as every other way in; a refused text brings the card back with the reason.
         if (verb == "rsvp.needs" && new Domain.Participants.Needs(false, Text.Clean(input.Diet), Text.Clean(input.Accessibility), Text.Clean(input.Interpretation)) is var needs
             && Domain.Participants.NeedsRules.Problems(needs).FirstOrDefault() is { } refused)

@@ -14,7 +14,7 @@ namespace ParticipantBot.Teams;
 
 /// <summary>The inputs of a card action, as Teams sends them.</summary>
 public sealed record CardActionInput(string Verb, string? Invitation, string? Signature, string? Transport, string? Diet, string? Accessibility,
-    string? Interpretation, string? Consent);
+    string? Interpretation, string? Consent, string? AgeBand = null, IReadOnlyList<string?>? Functioning = null);
 
 /// <summary>
 /// Answers given with a card's buttons. The answer is bound to the person who clicked (the
@@ -70,7 +70,7 @@ public sealed class TeamsCardActions(
                     : Texts(person, "Card.CheckIn.None");
                 break;
             case "rsvp.needs":
-                notice = await SaveNeedsAsync(person, input, now, ct) ? Texts(person, "Card.NeedsSaved") : Texts(person, "Card.NeedsNotKept");
+                notice = await SaveNeedsAsync(person, campaign, input, now, ct) ? Texts(person, "Card.NeedsSaved") : Texts(person, "Card.NeedsNotKept");
                 break;
         }
         var freshInvitation = await invitations.FindAsync(invitation.Id, ct) ?? invitation;
@@ -79,12 +79,14 @@ public sealed class TeamsCardActions(
     }
 
     /// <returns>Whether the needs were kept (they are only with the person's consent).</returns>
-    private async Task<bool> SaveNeedsAsync(Participant before, CardActionInput input, DateTimeOffset now, CancellationToken ct)
+    private async Task<bool> SaveNeedsAsync(Participant before, Domain.Campaigns.Campaign campaign, CardActionInput input, DateTimeOffset now, CancellationToken ct)
     {
         var needs = new Needs(input.Transport == "true", Text.Clean(input.Diet), Text.Clean(input.Accessibility), Text.Clean(input.Interpretation));
         var kept = await unit.RunAsync<bool>(async c =>
         {
-            await guests.KeepStatementAsync(before.Id, new PersonStatement(input.Consent == "true", needs, null, null, null, null), AnswerChannel.Teams, now, c);
+            // Age and the Short Set (the report): skippable, kept with the consent just checked.
+            var about = SelfDescriptionCard.Read(input.AgeBand, input.Functioning, campaign.AgeBandBounds);
+            await guests.KeepStatementAsync(before.Id, new PersonStatement(input.Consent == "true", needs, null, null, null, null, about), AnswerChannel.Teams, now, c);
             return before.Consent is not null || input.Consent == "true";
         }, ct);
         if (kept && !before.Needs.Transport && needs.Transport)

@@ -20,7 +20,7 @@ public sealed class ModuleTests(ITestOutputHelper output)
     [
         ["Application", "Configuration", "Resources", "Identity", "Security", "Persistence", "Api"],
         ["Audit", "Campaigns", "Participants", "Privacy", "Delivery", "Invitations", "Surveys", "Rsvp"],
-        ["Messages", "Dashboard"],
+        ["Messages", "Dashboard", "Reporting"],
         ["Email", "Outlook", "Teams"],
         ["Pages", "Scheduling", "Telemetry", "Demo", "Health"],
     ];

@@ -196,6 +196,30 @@ public sealed class TeamsBotTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgeAndShortSetFromTheCard_AreAskedAfterConsent_AndKeptOnlyWithIt()
+    {
+        var (campaign, session, person) = await InvitedAsync("oid-about");
+        await new Scenario(_client).InviteAsync(session, person);
+        var (invitation, signature) = await SignedAsync(session, person);
+        var accepted = await BotActivities.CardAsync(await BotActivities.PostAsync(_client, BotActivities.CardAction(_connector.Url, "oid-about", "29:about", "rsvp.accept", invitation, signature, new JsonObject())));
+        // After Accept the card asks, below the consent, for the age group and the six questions, each skippable.
+        var card = accepted.ToJsonString();
+        Assert.True(card.IndexOf("\"consent\"", StringComparison.Ordinal) < card.IndexOf("\"ageBand\"", StringComparison.Ordinal));
+        foreach (var domain in ParticipantBot.Domain.Participants.Functioning.Domains) Assert.Contains($"\"id\":\"{domain}\"", card);
+        Assert.Contains("Avez-vous des difficult", BotActivities.Text(accepted));
+
+        var inputs = new JsonObject { ["consent"] = "false", ["ageBand"] = "25-34", ["walking"] = "CannotDoAtAll", ["seeing"] = "NoDifficulty" };
+        await BotActivities.PostAsync(_client, BotActivities.CardAction(_connector.Url, "oid-about", "29:about", "rsvp.needs", invitation, signature, inputs));
+        Assert.Null((await _client.GetJsonAsync($"/api/campaigns/{campaign}/participants/{person}/export"))["aboutThemselves"]);
+        inputs["consent"] = "true";
+        inputs["hearing"] = "not an answer"; // card data of any shape: read as skipped
+        await BotActivities.PostAsync(_client, BotActivities.CardAction(_connector.Url, "oid-about", "29:about", "rsvp.needs", invitation, signature, inputs));
+        var about = (await _client.GetJsonAsync($"/api/campaigns/{campaign}/participants/{person}/export"))["aboutThemselves"]!;
+        Assert.Equal(("25-34", "withDisability"), (about.Str("ageBand"), about.Str("disability")));
+        Assert.Null(about["washingtonGroupShortSet"]!["hearing"]);
+    }
+
+    [Fact]
     public async Task ConnectorAnswering404_MarksThePersonUnreachable_AndTheEmailTakesOverOnce()
     {
         var (_, session, person) = await InvitedAsync("oid-404", channel: "teams", email: "fallback@example.org");

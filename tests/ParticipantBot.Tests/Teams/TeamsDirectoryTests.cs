@@ -55,7 +55,7 @@ public abstract class TeamsDirectoryTests(ServiceFactory service)
         await using (var scope = service.Services.CreateAsyncScope())
         await using (var db = ContextWith(scope.ServiceProvider, competing))
         {
-            var directory = new TeamsDirectory(db, new ParticipantDirectory(db), service.Services.GetRequiredService<TimeProvider>(), NullLogger<TeamsDirectory>.Instance);
+            var directory = new TeamsDirectory(db, new ParticipantDirectory(db, new ParticipantBot.Campaigns.CampaignDirectory(db)), service.Services.GetRequiredService<TimeProvider>(), NullLogger<TeamsDirectory>.Instance);
             await directory.RememberAsync(User(objectId, "a:second"), CancellationToken.None);
         }
         Assert.True(competing.Ran, "The competing turn did not run: the test did not make the race happen.");

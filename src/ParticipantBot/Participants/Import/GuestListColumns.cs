@@ -6,12 +6,14 @@ public enum GuestListField
 {
     FullName, FullNameAlt, Email, Phone, Organisation, Group, Sex, Language, Channel,
     TeamsObjectId, TeamsUpn, TimeZone, Transport, Diet, Accessibility, Interpretation, Notes,
+    // The report's self-reported columns (ImportedSelfDescription.cs).
+    Consent, AgeBand, Age, WgSeeing, WgHearing, WgWalking, WgRemembering, WgSelfCare, WgCommunicating,
 }
 
 /// <summary>Which header names mean which field, in English, French and Arabic (case and accents ignored).</summary>
 public static class GuestListColumns
 {
-    private static readonly Dictionary<string, GuestListField> Aliases = Build(new()
+    private static readonly Dictionary<string, GuestListField> Aliases = Build(new Dictionary<GuestListField, string[]>()
     {
         [GuestListField.FullName] = ["name", "fullName", "full name", "nom", "nom complet", "nom et prénom", "prénom et nom", "الاسم", "الاسم الكامل"],
         [GuestListField.FullNameAlt] = ["nameAlt", "name other script", "nameOtherScript", "name arabic", "name latin", "nom arabe", "nom latin", "الاسم بالحروف اللاتينية"],
@@ -30,7 +32,11 @@ public static class GuestListColumns
         [GuestListField.Accessibility] = ["accessibility", "accessibilité"],
         [GuestListField.Interpretation] = ["interpretation", "interprétation"],
         [GuestListField.Notes] = ["notes", "needs", "besoins", "remarques", "ملاحظات"],
-    });
+    }.Concat(ImportedSelfDescription.Aliases.Select(a => KeyValuePair.Create(FieldOf(a.Key), a.Value))).ToDictionary());
+
+    /// <summary>The field of one of the report's columns ("seeing" is WgSeeing).</summary>
+    public static GuestListField FieldOf(string selfDescribed) =>
+        Enum.Parse<GuestListField>(ImportedSelfDescription.Aliases.Keys.Take(3).Contains(selfDescribed) ? selfDescribed : "Wg" + selfDescribed, ignoreCase: true);
 
     public static GuestListField? Find(string header) => Aliases.TryGetValue(Key(header), out var field) ? field : null;
 

@@ -14,4 +14,5 @@ public sealed record ImportReport(
     IReadOnlyList<ImportPreviewRow> Preview, bool PreviewTruncated, bool Written);
 
 /// <summary>One data row read into participant details, or the problems that stop it.</summary>
-internal sealed record ParsedRow(int Row, ParticipantDetails? Details, List<ApiError> Errors);
+/// <param name="About">Age band and Short Set answers from a registration form, kept only when <paramref name="Consent"/> is true.</param>
+internal sealed record ParsedRow(int Row, ParticipantDetails? Details, List<ApiError> Errors, bool Consent = false, SelfDescription? About = null);

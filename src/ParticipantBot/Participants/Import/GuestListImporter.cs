@@ -19,7 +19,7 @@ public sealed class GuestListImporter(AppDbContext db, TimeProvider clock, Micro
 
     public async Task<ImportReport> ImportAsync(Campaign campaign, GuestListTable table, bool dryRun, bool skipInvalid, CancellationToken ct)
     {
-        var (rows, fileErrors, warnings) = new GuestListParser(app.Value, campaign.DefaultLanguage).Parse(table);
+        var (rows, fileErrors, warnings) = new GuestListParser(app.Value, campaign.DefaultLanguage, campaign.AgeBandBounds).Parse(table);
         var errors = new List<ApiError>(fileErrors);
         if (fileErrors.Count > 0)
             return Report(dryRun, table, 0, 0, 0, [], errors, warnings, [], written: false);
@@ -75,8 +75,11 @@ public sealed class GuestListImporter(AppDbContext db, TimeProvider clock, Micro
             var now = clock.GetUtcNow();
             foreach (var (row, match) in plan)
             {
-                if (match is null) db.Participants.Add(Participant.Create(campaign.Id, row.Details!, now));
-                else match.Update(row.Details! with { Needs = row.Details.Needs }, now);
+                var person = match ?? db.Participants.Add(Participant.Create(campaign.Id, row.Details!, now)).Entity;
+                if (match is not null) match.Update(row.Details! with { Needs = row.Details.Needs }, now);
+                // A registration form the person filled in: their consent, then what they said about themselves (the report).
+                if (row.Consent) person.GiveConsent(new Consent(now, AnswerChannel.Organiser, ImportedSelfDescription.ConsentTextVersion));
+                if (row.About is { } about) person.DescribeSelf(about, campaign.AgeBandBounds, now);
             }
             audit?.Record(campaign.Id, Domain.Audit.AuditAction.ParticipantsImported,
                 $"Guest list imported from a {table.FileType} file of {table.Rows.Count} row(s): {created} added, {updated} updated, {skippedRows.Count} skipped.");

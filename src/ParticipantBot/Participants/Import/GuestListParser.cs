@@ -6,7 +6,7 @@ using ParticipantBot.Domain.Participants;
 namespace ParticipantBot.Participants.Import;
 
 /// <summary>Turns a table's rows into participant details, naming each bad cell by row and column.</summary>
-internal sealed class GuestListParser(AppOptions app, Language campaignLanguage)
+internal sealed class GuestListParser(AppOptions app, Language campaignLanguage, IReadOnlyList<int>? ageBandBounds = null)
 {
     public (IReadOnlyList<ParsedRow> Rows, List<ApiError> FileErrors, List<ApiError> Warnings) Parse(GuestListTable table)
     {
@@ -83,12 +83,15 @@ internal sealed class GuestListParser(AppOptions app, Language campaignLanguage)
             Needs = new Needs(transport, Text.Clean(Get(GuestListField.Diet)), Text.Clean(Get(GuestListField.Accessibility)),
                 Text.Clean(Get(GuestListField.Interpretation)), Text.Clean(Get(GuestListField.Notes))),
         };
+        var (consent, about, aboutProblems) = ImportedSelfDescription.Read(
+            name => Get(GuestListColumns.FieldOf(name)), ageBandBounds ?? AgeBands.DefaultBounds);
+        foreach (var (column, message) in aboutProblems) Error(GuestListColumns.FieldOf(column), message);
         if (errors.Count == 0)
         {
             foreach (var problem in details.Problems())
                 errors.Add(ApiError.AtCell(row.Number, ColumnOf(problem.Field, columns), problem));
         }
-        return new ParsedRow(row.Number, errors.Count == 0 ? details : null, errors);
+        return new ParsedRow(row.Number, errors.Count == 0 ? details : null, errors, consent, about);
     }
 
     private static string? ColumnOf(string field, Dictionary<GuestListField, (int Index, string Header)> columns)

@@ -94,6 +94,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         data["accessibility"] = needs.Accessibility ?? "";
         data["interpretation"] = needs.Interpretation ?? "";
         data["consent"] = person.Consent is null ? "false" : "true";
+        SelfDescriptionCard.Fill(data, campaign, person, lang);
         data["buttons"] = buttons;
         data["invitation"] = invitation.Id.ToString();
         data["signature"] = signer.Sign(invitation.Id, person.Id, session.Sequence);

@@ -126,6 +126,7 @@ async function loadBoard() {
   if (b.openDataRequests > 0) meta.push(t('Dashboard.DataRequests', number(b.openDataRequests)));
   document.getElementById('meta').textContent = meta.join(' · ');
   document.getElementById('sessions').replaceChildren(...b.sessions.map(sessionCard));
+  reportBar(b);
 }
 
 function sessionCard(s) {
@@ -150,12 +151,14 @@ function sessionCard(s) {
     sexTable(s),
     needsList(s),
     surveyBlock(s),
+    participationBlock(s),
     el('div', { class: 'actions' },
       el('fluent-button', { appearance: 'primary', onclick: () => showPeople(s.id) }, t('Dashboard.Participants')),
       el('fluent-button', { disabled: cancelled || c.noAnswer === 0, onclick: () => remind(s) }, t('Dashboard.Action.Remind')),
       el('fluent-button', { onclick: () => download(s, 'xlsx') }, t('Dashboard.Action.Xlsx')),
       el('fluent-button', { onclick: () => download(s, 'csv') }, t('Dashboard.Action.Csv')),
-      el('fluent-button', { onclick: () => sheet(s) }, t('Dashboard.Action.Sheet'))),
+      el('fluent-button', { onclick: () => sheet(s) }, t('Dashboard.Action.Sheet')),
+      el('fluent-button', { 'data-action': 'report', onclick: () => downloadUrl(`/api/sessions/${s.id}/report?format=docx`, 'report.docx') }, t('Dashboard.Report'))),
     el('label', { class: 'switch' },
       el('input', { type: 'checkbox', checked: s.selfCheckIn, disabled: cancelled,
         onchange: e => act(() => api(`/api/sessions/${s.id}`, { method: 'PATCH', body: { selfCheckIn: e.target.checked } })) }),
@@ -472,3 +475,45 @@ async function start() {
 }
 
 start();
+
+// ---- the consultation report (issue 22: Reporting/) -----------------------------------------------
+// The campaign's report (Word, or the printable page) and each session's participation by age group and
+// disability, with the shares of women, young people (15–24) and persons with disabilities per stage.
+function reportBar(b) {
+  let bar = document.getElementById('report-bar');
+  if (!bar) {
+    bar = el('div', { id: 'report-bar', class: 'actions' });
+    document.getElementById('meta').after(bar);
+  }
+  bar.replaceChildren(
+    el('fluent-button', { appearance: 'primary', 'data-action': 'campaign-report',
+      onclick: () => downloadUrl(`/api/campaigns/${b.campaignId}/report?format=docx`, 'report.docx') }, t('Dashboard.Report.Campaign')),
+    el('fluent-button', { 'data-action': 'campaign-report-html', onclick: () => printableReport(b.campaignId) }, t('Dashboard.Report.Printable')));
+}
+
+async function printableReport(campaignId) {
+  try {
+    const response = await api(`/api/campaigns/${campaignId}/report?format=html`, { raw: true });
+    window.open(URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' })), '_blank');
+  } catch (e) { notice(t('Dashboard.Error', e.message), 'error'); }
+}
+
+function participationBlock(s) {
+  const p = s.participation;
+  if (!p) return null;
+  const stages = ['invited', 'confirmed', 'present'];
+  const head = el('tr', {}, el('th', { scope: 'col' }, ''), ...stages.map(x => el('th', { scope: 'col' }, t('Dashboard.Stage.' + x[0].toUpperCase() + x.slice(1)))));
+  const shareRow = (key, field) => el('tr', {}, el('th', { scope: 'row' }, t('Dashboard.Share.' + key)),
+    ...p.shares.map(x => el('td', { 'data-share': `${field}-${x.stage}` }, percent(x[field]))));
+  const total = c => c.female + c.male + c.notStated;
+  const band = v => ['preferNotToSay', 'notStated'].includes(v) ? t('Dashboard.AgeBand.' + v) : v.replace('-', '–');
+  const rows = (list, label) => list.filter(r => total(r.invited) > 0).map(r =>
+    el('tr', {}, el('th', { scope: 'row' }, label(r.value)), ...stages.map(x => el('td', { 'data-count': `${r.value}-${x}` }, number(total(r[x]))))));
+  return el('details', { class: 'participation', 'data-fact': 'participation' },
+    el('summary', {}, t('Dashboard.Participation')),
+    el('table', {}, el('thead', {}, head), el('tbody', {}, shareRow('Women', 'womenShare'), shareRow('Youth', 'youthShare'), shareRow('Disability', 'disabilityShare'))),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('Dashboard.AgeBand')), ...stages.map(x => el('th', { scope: 'col' }, t('Dashboard.Stage.' + x[0].toUpperCase() + x.slice(1)))))),
+      el('tbody', {}, ...rows(p.byAgeBand, band))),
+    el('table', {}, el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('Dashboard.Disability')), ...stages.map(x => el('th', { scope: 'col' }, t('Dashboard.Stage.' + x[0].toUpperCase() + x.slice(1)))))),
+      el('tbody', {}, ...rows(p.byDisability, v => t('Dashboard.Disability.' + v)))));
+}

@@ -90,6 +90,10 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.PrimitiveCollection<int[]>("AgeBandBounds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -403,6 +407,10 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid");
 
@@ -490,6 +498,41 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                                 .HasMaxLength(32)
                                 .HasColumnType("character varying(32)")
                                 .HasColumnName("ConsentTextVersion");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Functioning", "ParticipantBot.Domain.Participants.Participant.Functioning#Functioning", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Communicating")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("WgCommunicating");
+
+                            b1.Property<string>("Hearing")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("WgHearing");
+
+                            b1.Property<string>("Remembering")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("WgRemembering");
+
+                            b1.Property<string>("Seeing")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("WgSeeing");
+
+                            b1.Property<string>("SelfCare")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("WgSelfCare");
+
+                            b1.Property<string>("Walking")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("WgWalking");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Needs", "ParticipantBot.Domain.Participants.Participant.Needs#Needs", b1 =>
@@ -719,6 +762,52 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("OutlookEvents");
+                });
+
+            modelBuilder.Entity("ParticipantBot.Reporting.ParticipationCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CampaignId", "SessionId");
+
+                    b.ToTable("ParticipationCounts");
                 });
 
             modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
@@ -1010,6 +1099,20 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipantBot.Reporting.ParticipationCount", b =>
+                {
+                    b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipantBot.Domain.Campaigns.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>

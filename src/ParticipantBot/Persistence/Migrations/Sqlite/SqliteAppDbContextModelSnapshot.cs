@@ -81,6 +81,10 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("AgeBandBounds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -394,6 +398,10 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("TEXT");
 
@@ -481,6 +489,41 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                                 .HasMaxLength(32)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ConsentTextVersion");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Functioning", "ParticipantBot.Domain.Participants.Participant.Functioning#Functioning", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Communicating")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WgCommunicating");
+
+                            b1.Property<string>("Hearing")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WgHearing");
+
+                            b1.Property<string>("Remembering")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WgRemembering");
+
+                            b1.Property<string>("Seeing")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WgSeeing");
+
+                            b1.Property<string>("SelfCare")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WgSelfCare");
+
+                            b1.Property<string>("Walking")
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("WgWalking");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Needs", "ParticipantBot.Domain.Participants.Participant.Needs#Needs", b1 =>
@@ -710,6 +753,50 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OutlookEvents");
+                });
+
+            modelBuilder.Entity("ParticipantBot.Reporting.ParticipationCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dimension")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("CampaignId", "SessionId");
+
+                    b.ToTable("ParticipationCounts");
                 });
 
             modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
@@ -999,6 +1086,20 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ParticipantBot.Reporting.ParticipationCount", b =>
+                {
+                    b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ParticipantBot.Domain.Campaigns.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
