@@ -18,7 +18,7 @@ namespace ParticipantBot.Dashboard;
 /// session, state, group and sex; needs of the people who come; messages due by state); what comes
 /// back is a few hundred rows at most, whatever the size of the campaign.
 /// </summary>
-public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
+public sealed class DashboardQueries(AppDbContext db, Reporting.ParticipationFiguresQuery figures, TimeProvider clock)
 {
     private static readonly RsvpStatus[] Coming = [RsvpStatus.Accepted, RsvpStatus.Tentative, RsvpStatus.Offered, RsvpStatus.Attended];
 
@@ -29,26 +29,14 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         var ids = sessions.Select(s => s.Id).ToList();
         var now = clock.GetUtcNow();
 
-        var cells = await (from i in db.Invitations
-                           join p in db.Participants on i.ParticipantId equals p.Id
-                           where ids.Contains(i.SessionId)
-                           group i by new { i.SessionId, i.Status, p.Group, p.Sex } into g
-                           select new Cell(g.Key.SessionId, g.Key.Status, g.Key.Group, g.Key.Sex, g.Count())).ToListAsync(ct);
-
-        var needs = await (from i in db.Invitations
-                           join p in db.Participants on i.ParticipantId equals p.Id
-                           where ids.Contains(i.SessionId) && Coming.Contains(i.Status)
-                           group p by i.SessionId into g
-                           select new
-                           {
-                               SessionId = g.Key,
-                               Counts = new NeedsCounts(
-                                   g.Count(p => p.Needs.Transport),
-                                   g.Count(p => p.Needs.Diet != null),
-                                   g.Count(p => p.Needs.Accessibility != null),
-                                   g.Count(p => p.Needs.Interpretation != null),
-                                   g.Count(p => p.Needs.Other != null)),
-                           }).ToDictionaryAsync(n => n.SessionId, n => n.Counts, ct);
+        // One grouped query gives the report's figures by age band and disability and, from the same rows, the
+        // dashboard's counts by status, group and sex and the needs of those coming (Reporting/ParticipationFigures.cs).
+        var (participation, rows) = await figures.ForSessionsAsync(campaign, sessions, ct);
+        var cells = rows.GroupBy(r => (r.SessionId, r.Status, r.Group, r.Sex))
+            .Select(g => new Cell(g.Key.SessionId, g.Key.Status, g.Key.Group, g.Key.Sex, g.Sum(r => r.Count))).ToList();
+        var needs = rows.Where(r => Coming.Contains(r.Status)).GroupBy(r => r.SessionId).ToDictionary(g => g.Key, g => new NeedsCounts(
+            g.Where(r => r.Transport).Sum(r => r.Count), g.Where(r => r.Diet).Sum(r => r.Count), g.Where(r => r.Accessibility).Sum(r => r.Count),
+            g.Where(r => r.Interpretation).Sum(r => r.Count), g.Where(r => r.OtherNeed).Sum(r => r.Count)));
 
         var messages = await db.OutboundMessages
             .Where(m => ids.Contains(m.SessionId) && m.DueAt <= now)
@@ -84,9 +72,6 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
         DateOnly? erasedAfter = sessions.Count == 0 ? null
             : DateOnly.FromDateTime(campaign.ErasureDue(sessions.Max(s => s.EndsAt))!.Value.UtcDateTime);
         var requests = await db.DataRequests.CountAsync(r => r.CampaignId == campaign.Id && r.CompletedAt == null, ct);
-        // Participation by age band and disability (the report's counting, Reporting/ParticipationFigures.cs).
-        // Per session, counted by the database; the campaign's (each person once) is the report's.
-        var participation = await new Reporting.ParticipationFiguresQuery(db).ForCampaignAsync(campaign, ct, campaignwide: false);
         boards = boards.Select(b => b with { Participation = ParticipationBoard.Of(participation, participation.PerSession[Guid.Parse(b.Id)]) }).ToList();
         return new DashboardDto(campaign.Id.ToString(), campaign.Name, campaign.DefaultLanguage, erasedAfter, requests, boards, now);
     }

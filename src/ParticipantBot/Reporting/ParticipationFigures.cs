@@ -44,7 +44,8 @@ public static class Dimensions
 /// <summary>One person's invitation to one session, with what the report counts them by.</summary>
 public sealed record PersonRow(
     Guid SessionId, Guid ParticipantId, RsvpStatus Status, PreferredChannel Channel, string Group, Sex Sex,
-    string AgeBand, DisabilityStatus Disability, bool Transport, bool Interpretation, bool Accessibility, int Count = 1);
+    string AgeBand, DisabilityStatus Disability, bool Transport, bool Interpretation, bool Accessibility, int Count = 1,
+    bool Diet = false, bool OtherNeed = false);
 
 /// <summary>
 /// The people of one scope (a session, or the campaign: each person once, at the furthest stage any of their
@@ -110,22 +111,35 @@ public sealed class ParticipationFiguresQuery(AppDbContext db)
     public async Task<CampaignFigures> ForCampaignAsync(Campaign campaign, CancellationToken ct, bool campaignwide = true)
     {
         var sessions = (await db.Sessions.AsNoTracking().Where(s => s.CampaignId == campaign.Id).ToListAsync(ct)).OrderBy(s => s.StartsAt).ToList();
-        var ids = sessions.Select(s => s.Id).ToList();
-        var rows = campaignwide ? await PeopleAsync(ids, ct) : await GroupedAsync(ids, ct);
-        var figures = Compute(campaign, sessions, rows, campaignwide);
-        if (campaign.PersonalDataErasedAt is not null)
+        if (!campaignwide) return (await ForSessionsAsync(campaign, sessions, ct)).Figures;
+        var rows = await PeopleAsync(sessions.Select(s => s.Id).ToList(), ct);
+        return await WithKeptCountsAsync(campaign, Compute(campaign, sessions, rows, campaignwide: true), ct);
+    }
+
+    /// <summary>
+    /// The sessions' figures, counted by the database, and the grouped rows they were made of (session, status, group,
+    /// sex, and every needs flag): the dashboard takes its own counts from the same rows, in the same query.
+    /// </summary>
+    public async Task<(CampaignFigures Figures, IReadOnlyList<PersonRow> Rows)> ForSessionsAsync(Campaign campaign, IReadOnlyList<Session> sessions, CancellationToken ct)
+    {
+        var rows = await GroupedAsync(sessions.Select(s => s.Id).ToList(), ct);
+        return (await WithKeptCountsAsync(campaign, Compute(campaign, sessions, rows, campaignwide: false), ct), rows);
+    }
+
+    /// <summary>After retention, age bands, disability and needs come from the counts kept (the rows lost them).</summary>
+    private async Task<CampaignFigures> WithKeptCountsAsync(Campaign campaign, CampaignFigures figures, CancellationToken ct)
+    {
+        if (campaign.PersonalDataErasedAt is null) return figures;
+        var kept = await db.ParticipationCounts.AsNoTracking().Where(x => x.CampaignId == campaign.Id).ToListAsync(ct);
+        foreach (var scope in figures.PerSession.Values.Append(figures.Campaignwide))
         {
-            var kept = await db.ParticipationCounts.AsNoTracking().Where(x => x.CampaignId == campaign.Id).ToListAsync(ct);
-            foreach (var scope in figures.PerSession.Values.Append(figures.Campaignwide))
+            foreach (var key in scope.Counts.Keys.Where(k => k.Dimension != Dimensions.Group).ToList()) scope.Counts.Remove(key);
+            scope.Needs.Clear();
+            foreach (var cell in kept.Where(k => k.SessionId == scope.SessionId && k.Dimension != Dimensions.Group))
             {
-                foreach (var key in scope.Counts.Keys.Where(k => k.Dimension != Dimensions.Group).ToList()) scope.Counts.Remove(key);
-                scope.Needs.Clear();
-                foreach (var cell in kept.Where(k => k.SessionId == scope.SessionId && k.Dimension != Dimensions.Group))
-                {
-                    var stage = Enum.Parse<Stage>(cell.Stage, ignoreCase: true);
-                    if (cell.Dimension == Dimensions.Need) scope.Needs[(stage, cell.Value)] = cell.Count;
-                    else scope.Counts[(stage, cell.Dimension, cell.Value, cell.Sex)] = cell.Count;
-                }
+                var stage = Enum.Parse<Stage>(cell.Stage, ignoreCase: true);
+                if (cell.Dimension == Dimensions.Need) scope.Needs[(stage, cell.Value)] = cell.Count;
+                else scope.Counts[(stage, cell.Dimension, cell.Value, cell.Sex)] = cell.Count;
             }
         }
         return figures;
@@ -142,11 +156,12 @@ public sealed class ParticipationFiguresQuery(AppDbContext db)
                              p.Functioning.Seeing, p.Functioning.Hearing, p.Functioning.Walking,
                              p.Functioning.Remembering, p.Functioning.SelfCare, p.Functioning.Communicating,
                              p.Needs.Transport, Interpretation = p.Needs.Interpretation != null, Accessibility = p.Needs.Accessibility != null,
+                             Diet = p.Needs.Diet != null, Other = p.Needs.Other != null,
                          } into g
                          select new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return raw.Select(r => new PersonRow(r.Key.SessionId, Guid.Empty, r.Key.Status, r.Key.Channel, r.Key.Group, r.Key.Sex, r.Key.AgeBand ?? AgeBands.NotStated,
             new Functioning(r.Key.Seeing, r.Key.Hearing, r.Key.Walking, r.Key.Remembering, r.Key.SelfCare, r.Key.Communicating).Status,
-            r.Key.Transport, r.Key.Interpretation, r.Key.Accessibility, r.Count)).ToList();
+            r.Key.Transport, r.Key.Interpretation, r.Key.Accessibility, r.Count, r.Key.Diet, r.Key.Other)).ToList();
     }
 
     private async Task<List<PersonRow>> PeopleAsync(List<Guid> ids, CancellationToken ct)
