@@ -1,6 +1,6 @@
 using ParticipantBot.Bench;
 
-// dotnet run -c Release --project bench/ParticipantBot.Bench -- import [--rows 10000] [--iterations 5]
+// dotnet run -c Release --project bench/ParticipantBot.Bench -- import [--rows 10000] [--iterations 5] [--format csv|xlsx]
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- delivery --messages N --limit R [--channel teams|email] [--parallel 8]
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- dashboard [--requests 300]
 // dotnet run -c Release --project bench/ParticipantBot.Bench -- crash [--people 2000] [--kills 20] [--answer-kills 5] [--seed N] [--channel email|teams]
@@ -14,7 +14,8 @@ int Option(string name, int fallback)
 switch (command)
 {
     case "import":
-        await ImportBenchmark.RunAsync(Option("rows", 10_000), Option("iterations", 5));
+        var formatIndex = Array.IndexOf(args, "--format");
+        Environment.ExitCode = await ImportBenchmark.RunAsync(Option("rows", 10_000), Option("iterations", 5), formatIndex >= 0 ? args[formatIndex + 1] : "csv");
         break;
     case "delivery":
         var channelIndex = Array.IndexOf(args, "--channel");
@@ -35,7 +36,7 @@ switch (command)
         Environment.ExitCode = await DashboardBenchmark.RunAsync(Option("requests", 300));
         break;
     default:
-        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N] | delivery --messages N --limit R [--channel teams|email] [--parallel N] | dashboard [--requests N] | crash [--people N] [--kills K] [--answer-kills K] [--seed N] [--channel email|teams]");
+        Console.Error.WriteLine("usage: ParticipantBot.Bench import [--rows N] [--iterations N] [--format csv|xlsx] | delivery --messages N --limit R [--channel teams|email] [--parallel N] | dashboard [--requests N] | crash [--people N] [--kills K] [--answer-kills K] [--seed N] [--channel email|teams]");
         Environment.Exit(2);
         break;
 }
