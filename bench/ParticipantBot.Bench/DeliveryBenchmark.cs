@@ -45,10 +45,14 @@ internal static class DeliveryBenchmark
                 await File.WriteAllBytesAsync(bodyFile, connector.FirstInvitationBody ?? throw new InvalidOperationException("No card reached the connector."));
                 line["activityBytes"] = connector.FirstInvitationBody.Length;
                 var floor = await MeasureChildAsync("floor", connector, bodyFile, messages, parallelism, limit);
+                var durable = await MeasureChildAsync("durable", connector, bodyFile, messages, parallelism, limit);
                 var sdk = await MeasureChildAsync("sdk", connector, bodyFile, messages, parallelism, limit);
                 var service = (double)line["cpuMsPerMessage"]!;
                 line["floorCpuMsPerMessage"] = floor.CpuMsPerMessage;
                 line["sdkCpuMsPerMessage"] = sdk.CpuMsPerMessage;
+                // Not a target: the floor of a durable sender (the bare POST plus the least an SQLite outbox costs), to say how much of the rest is persistence.
+                line["durableFloorCpuMsPerMessage"] = durable.CpuMsPerMessage;
+                line["timesDurableFloor"] = Math.Round(service / durable.CpuMsPerMessage, 2);
                 // The service's cost as a multiple of the floor (target: at most 2.5), and how many times cheaper than the SDK's path (target: at least 15).
                 line["timesFloor"] = Math.Round(service / floor.CpuMsPerMessage, 2);
                 line["timesCheaperThanSdk"] = Math.Round(sdk.CpuMsPerMessage / service, 1);
@@ -60,7 +64,7 @@ internal static class DeliveryBenchmark
                 line["sdkThrottled"] = sdk.Throttled;
                 line["floorPeakWorkingSetMb"] = floor.PeakMb;
                 line["sdkPeakWorkingSetMb"] = sdk.PeakMb;
-                ok &= floor.Sent == messages && sdk.Sent == messages;
+                ok &= floor.Sent == messages && sdk.Sent == messages && durable.Sent == messages;
             }
             line["parallelism"] = parallelism;
             line["machine"] = BenchService.Machine();

@@ -28,7 +28,7 @@ switch (command)
         Environment.ExitCode = await CrashRunner.RunAsync(Option("people", 2000), Option("kills", 20), Option("answer-kills", 5), seed,
             crashChannel >= 0 ? args[crashChannel + 1] : "email");
         break;
-    case "send-floor" or "send-sdk":
+    case "send-floor" or "send-sdk" or "send-durable":
         // A child of the delivery benchmark (SendPaths): connector URL, body file, messages, parallelism, limit.
         Environment.ExitCode = await SendPaths.RunChildAsync(command["send-".Length..], args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]));
         break;

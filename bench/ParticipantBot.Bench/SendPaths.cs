@@ -46,13 +46,14 @@ internal static class SendPaths
         var body = await File.ReadAllBytesAsync(bodyFile);
         Func<int, Task<HttpStatusCode>> send = path switch
         {
-            "floor" => Floor(connectorUrl, body),
+            "floor" or "durable" => Floor(connectorUrl, body),
             "sdk" => Sdk(connectorUrl, body),
             _ => throw new ArgumentException("Unknown send path: " + path),
         };
         using var window = limit > 0 ? new SlidingWindowRateLimiter(Window(limit)) : null;
         Console.WriteLine("ready");
         if (Console.ReadLine() != "go") return 2;
+        if (path == "durable") return await DurableAsync(Path.Combine(Path.GetDirectoryName(bodyFile)!, "durable.db"), send, messages, parallelism, window);
 
         var next = -1;
         int sent = 0, throttled = 0, failed = 0;
@@ -93,6 +94,82 @@ internal static class SendPaths
         Console.WriteLine(JsonSerializer.Serialize(new { sent, throttled, failed, firstError }));
         await Console.In.ReadToEndAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// The floor of a durable sender: the bare POST, plus the least an outbox in SQLite needs (the service's
+    /// design with nothing else): every message a row, written in transactions of 500 as the invite call plans
+    /// them; then batches of 200 due rows read, each group of <paramref name="parallelism"/> claimed by one
+    /// conditional UPDATE in its transaction, sent, and marked sent by one UPDATE in another. Raw SQL, one
+    /// connection, prepared statements, WAL, SQLite's default synchronous mode (as the service's).
+    /// </summary>
+    private static async Task<int> DurableAsync(string file, Func<int, Task<HttpStatusCode>> send, int messages, int parallelism, SlidingWindowRateLimiter? window)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        await db.OpenAsync();
+        Execute(db, "PRAGMA journal_mode=WAL; CREATE TABLE Outbox (Id INTEGER PRIMARY KEY, Conversation INTEGER NOT NULL, Status TEXT NOT NULL, DueAt INTEGER NOT NULL, ClaimedAt INTEGER, SentAt INTEGER);"
+            + " CREATE INDEX IX_Outbox_Status_DueAt ON Outbox (Status, DueAt);");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        for (var start = 0; start < messages; start += 500)
+        {
+            await using var tx = db.BeginTransaction();
+            await using var insert = db.CreateCommand();
+            insert.CommandText = "INSERT INTO Outbox (Id, Conversation, Status, DueAt) VALUES ($id, $id, 'Planned', $due)";
+            var id = insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Integer);
+            insert.Parameters.AddWithValue("$due", now);
+            for (var n = start; n < Math.Min(messages, start + 500); n++)
+            {
+                id.Value = n;
+                await insert.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+        }
+        int sent = 0, throttled = 0, failed = 0;
+        while (true)
+        {
+            var due = new List<int>();
+            await using (var select = db.CreateCommand())
+            {
+                select.CommandText = "SELECT Conversation FROM Outbox WHERE Status = 'Planned' AND DueAt <= $now ORDER BY DueAt LIMIT 200";
+                select.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                await using var reader = await select.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) due.Add(reader.GetInt32(0));
+            }
+            if (due.Count == 0) break;
+            foreach (var group in due.Chunk(parallelism))
+            {
+                var ids = string.Join(",", group);
+                if (window is not null) foreach (var _ in group) using (await window.AcquireAsync(1)) { }
+                await using (var tx = db.BeginTransaction())
+                {
+                    Execute(db, $"UPDATE Outbox SET Status = 'Sending', ClaimedAt = {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} WHERE Id IN ({ids}) AND Status = 'Planned'");
+                    await tx.CommitAsync();
+                }
+                var statuses = await Task.WhenAll(group.Select(send));
+                foreach (var status in statuses)
+                    if (status == HttpStatusCode.TooManyRequests) throttled++;
+                    else if ((int)status is >= 200 and < 300) sent++;
+                    else failed++;
+                await using (var tx = db.BeginTransaction())
+                {
+                    var ok = string.Join(",", group.Where((_, i) => (int)statuses[i] is >= 200 and < 300));
+                    if (ok.Length > 0) Execute(db, $"UPDATE Outbox SET Status = 'Sent', SentAt = {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} WHERE Id IN ({ok})");
+                    var again = string.Join(",", group.Where((_, i) => (int)statuses[i] is < 200 or >= 300));
+                    if (again.Length > 0) Execute(db, $"UPDATE Outbox SET Status = 'Planned', DueAt = {DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeMilliseconds()} WHERE Id IN ({again})");
+                    await tx.CommitAsync();
+                }
+            }
+        }
+        Console.WriteLine(JsonSerializer.Serialize(new { sent, throttled, failed, firstError = (string?)null }));
+        await Console.In.ReadToEndAsync();
+        return 0;
+    }
+
+    private static void Execute(Microsoft.Data.Sqlite.SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The service's own app window (TeamsLimits): 3% kept in hand, at least one message, 20 segments.</summary>
