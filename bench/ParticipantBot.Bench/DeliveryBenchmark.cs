@@ -16,9 +16,10 @@ namespace ParticipantBot.Bench;
 /// Pushes N invitations through the real service — a separate process with its SQLite database,
 /// outbox table, Hangfire dispatch, card rendering and the HTTP call — to an emulated Bot
 /// Connector (or, for email, the outbox folder), and measures the service process's own CPU.
-/// For Teams, the same run then measures two yardsticks as processes of their own on the same
+/// For Teams, the same run then measures yardsticks as processes of their own on the same
 /// connector, with the activity the service sent (<see cref="SendPaths"/>): the floor, a bare HTTP
-/// POST, and the reference, the SDK's default proactive path; the service's CPU a message is printed
+/// POST; the floor of a durable sender (that POST and an SQLite outbox row); and the reference, the
+/// SDK's default proactive path. The service's CPU a message is printed
 /// as a multiple of the floor's and as a fraction of the SDK's, which hold from one machine to another
 /// where milliseconds do not.
 /// </summary>

@@ -15,8 +15,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ParticipantBot.Bench;
 
 /// <summary>
-/// The delivery benchmark's two yardsticks, each run as its own process (this program, started again with
-/// <c>send-floor</c> or <c>send-sdk</c>) so that its CPU is measured the way the service's is: from outside,
+/// The delivery benchmark's yardsticks, each run as its own process (this program, started again with
+/// <c>send-floor</c>, <c>send-durable</c> or <c>send-sdk</c>) so that its CPU is measured the way the service's is: from outside,
 /// with <see cref="Process.TotalProcessorTime"/>, from the moment it is told to start to the moment the
 /// connector has everything. Both send the bytes the service sent (the first invitation activity the emulated
 /// connector received), to the same connector, one conversation per message as the service does, with the
@@ -29,6 +29,8 @@ namespace ParticipantBot.Bench;
 /// (no app id: anonymous, as in local development; an <see cref="IHttpClientFactory"/> from
 /// <c>AddHttpClient()</c>, as the samples' DI gives it), the card deserialised from its JSON into the
 /// attachment (as Company Communicator does) and sent with <c>turnContext.SendActivityAsync</c>.</item>
+/// <item><b>durable</b>: the floor's POST plus the least an SQLite outbox costs (<see cref="DurableAsync"/>);
+/// not a target, it says how much of the service's cost persistence alone explains.</item>
 /// </list>
 /// Protocol with the parent: the child prints <c>ready</c> once set up, waits for <c>go</c> on its standard
 /// input, sends, prints one JSON line (sent, throttled, failed), then waits for its input to close, so that
