@@ -65,6 +65,27 @@ internal static class BenchService
         throw new TimeoutException("The service did not start.");
     }
 
+    /// <summary>
+    /// With BENCH_PROFILE_PAUSE=SECONDS set, prints a process's id and waits before it is measured, so that a
+    /// profiler (dotnet-trace collect -p PID) can attach; the wait is not measured.
+    /// </summary>
+    public static async Task PauseForProfilerAsync(Process process, string what)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("BENCH_PROFILE_PAUSE"), out var seconds) || seconds <= 0) return;
+        Console.Error.WriteLine($"profile: {what} pid {process.Id}, measured in {seconds} s");
+        await Task.Delay(TimeSpan.FromSeconds(seconds));
+    }
+
+    /// <summary>The machine a figure was measured on: cores, processor model, runtime.</summary>
+    public static string Machine()
+    {
+        var model = "";
+        try { model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? ""; }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return $"{Environment.ProcessorCount} cores{(model.Length > 0 ? ", " + model : "")}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}";
+    }
+
     public static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted.Order().ElementAt(Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1));
 
