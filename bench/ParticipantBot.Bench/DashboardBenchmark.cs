@@ -9,6 +9,7 @@ using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Persistence;
+using ParticipantBot.Reporting;
 
 namespace ParticipantBot.Bench;
 
@@ -67,7 +68,7 @@ internal static class DashboardBenchmark
                 var started = Stopwatch.GetTimestamp();
                 await using var db = new SqliteAppDbContext(dbOptions);
                 var found = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign);
-                await new DashboardQueries(db, TimeProvider.System).ForCampaignAsync(found, CancellationToken.None);
+                await new DashboardQueries(db, new ParticipationFiguresQuery(db), TimeProvider.System).ForCampaignAsync(found, CancellationToken.None);
                 return (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
             }
 

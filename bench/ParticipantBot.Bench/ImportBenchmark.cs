@@ -147,7 +147,7 @@ internal static class ImportBenchmark
         var importer = new GuestListImporter(db, TimeProvider.System, Options.Create(new AppOptions()));
         var report = await importer.ImportAsync(campaign, GuestListReader.Read(file, fileName), dryRun, skipInvalid: false, CancellationToken.None);
         watch.Stop();
-        if (report.Written == dryRun || report.Errors.Count > 0) throw new InvalidOperationException("The generated file did not import: " + report.Errors.FirstOrDefault()?.Message);
+        if (report.Written == dryRun || report.Errors.Count > 0) throw new InvalidOperationException("The generated file did not import: " + (report.Errors.Count > 0 ? report.Errors[0].Message : ""));
         return watch.Elapsed.TotalMilliseconds;
     }
 
@@ -186,8 +186,8 @@ internal static class ImportBenchmark
         for (var i = 0; i < rows; i++)
         {
             sb.Append(first[i % first.Length]).Append(' ').Append(last[i / first.Length % last.Length]).Append(' ').Append(i).Append(';')
-              .Append("p").Append(i).Append("@example.org;")
-              .Append("+2126").Append((10_000_000 + i).ToString()).Append(';')
+              .Append('p').Append(i).Append("@example.org;")
+              .Append("+2126").Append(10_000_000 + i).Append(';')
               .Append("Organisation ").Append(i % 50).Append(';')
               .Append(groups[i % groups.Length]).Append(';')
               .Append(i % 2 == 0 ? "F" : "M").Append(';')
