@@ -54,6 +54,22 @@ internal static class BenchService
         return new Service(process, $"http://127.0.0.1:{port}");
     }
 
+    /// <summary>Waits (at most two minutes) until the process uses under 5 % of a core over two seconds in a row; returns the seconds waited.</summary>
+    public static async Task<double> WaitIdleAsync(Process process)
+    {
+        var waited = Stopwatch.StartNew();
+        var quiet = 0;
+        while (quiet < 2 && waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            process.Refresh();
+            var before = process.TotalProcessorTime;
+            await Task.Delay(1000);
+            process.Refresh();
+            quiet = (process.TotalProcessorTime - before).TotalMilliseconds < 50 ? quiet + 1 : 0;
+        }
+        return waited.Elapsed.TotalSeconds;
+    }
+
     public static async Task WaitHealthyAsync(HttpClient http, Process process)
     {
         for (var i = 0; i < 600; i++)
