@@ -19,6 +19,7 @@ using ParticipantBot.Scheduling;
 using ParticipantBot.Surveys;
 using ParticipantBot.Teams;
 using ParticipantBot.Telemetry;
+using ParticipantBot.Workspace;
 
 // "--demo" is a switch of ours, not a configuration key; Demo:Seed=true does the same from configuration.
 // Settings are read once at start (and validated there): no file watcher on the content root, where every
@@ -50,6 +51,7 @@ app.MapInvitationApi();
 app.MapMessageApi();
 app.MapReminderApi();
 app.MapDashboard();
+app.MapWorkspaceApi();
 app.MapSurveys();
 app.MapPrivacy();
 app.MapRazorPages();

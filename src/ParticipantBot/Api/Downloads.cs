@@ -15,7 +15,8 @@ public static class Downloads
     {
         var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
         if (kind is "csv" or "xlsx") return kind;
-        errors.Add(ApiError.ForField("format", $"Unknown format '{format}': use csv or xlsx."));
+        errors.Add(ApiError.ForField("format", $"Unknown format '{format}': use csv or xlsx.", "value.unknown",
+            new Dictionary<string, object?> { ["value"] = Domain.Common.Text.Printable(format, max: 70), ["allowed"] = new[] { "csv", "xlsx" } }));
         return null;
     }
 

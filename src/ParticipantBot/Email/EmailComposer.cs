@@ -48,7 +48,7 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
         {
             var cancel = content.IsCancellation;
             var ics = IcsBuilder.Build(new IcsRequest(session, Uid(session, person), session.Sequence, cancel,
-                o.FromName, o.FromAddress, person.FullName, email, session.Title, content.Text, link, clock.GetUtcNow()));
+                o.FromName, o.FromAddress, person.FullName, email, session.TitleIn(lang), content.Text, link, clock.GetUtcNow()));
             var calendar = new TextPart("calendar") { Text = ics };
             calendar.ContentType.Parameters.Add("method", cancel ? "CANCEL" : "REQUEST");
             calendar.ContentType.Charset = "utf-8";
@@ -83,8 +83,9 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, RsvpLinks link
         // A survey's link is to its form; every other message's to the RSVP page.
         var link = isSurvey ? surveyLinks.For(session.Id, person.Id) : withLink ? links.For(invitationId, person.Id, session) : null;
         var (callKey, buttonKey) = isSurvey ? ("Email.Survey.Call", "Email.Survey.Button") : ("Email.Rsvp.Call", "Email.Rsvp.Button");
-        var subject = Texts.Format(subjectKey, lang, session.Title);
-        var intro = Texts.Format(introKey, lang, session.Title, campaign.Name);
+        var title = session.TitleIn(lang);
+        var subject = Texts.Format(subjectKey, lang, title);
+        var intro = Texts.Format(introKey, lang, title, campaign.Name);
         var when = $"{Texts.DateTime(session.LocalStart, lang)} – {session.LocalEnd:HH:mm} ({Texts.Format("Label.TimeZone", lang, session.TimeZoneId)})";
         var details = new List<(string Label, string Value)> { (Texts.Get("Label.When", lang), when) };
         if (session.Venue is { } venue) details.Add((Texts.Get("Label.Where", lang), venue));

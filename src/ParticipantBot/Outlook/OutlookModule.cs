@@ -37,6 +37,7 @@ public static class OutlookModule
             return new GraphServiceClient(http, auth, o.BaseUrl.TrimEnd('/'));
         });
         services.AddSingleton<OutlookDelivery>();
+        services.AddSingleton<Identity.IOrganiserDirectory, GraphOrganiserDirectory>();
         services.AddScoped<OutlookReplies>();
         services.AddScoped<GraphSubscriptions>();
         services.AddScoped<OutlookSyncJob>();

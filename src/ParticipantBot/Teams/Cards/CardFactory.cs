@@ -45,6 +45,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         string? teamsUserId, DateTimeOffset now, string? notice = null)
     {
         var lang = person.Language;
+        var title = session.TitleIn(lang);
         var canAnswer = !session.IsCancelled && now < session.StartsAt
             && invitation.Status is not (RsvpStatus.Withdrawn or RsvpStatus.Cancelled or RsvpStatus.Attended or RsvpStatus.NoShow);
         var headingKey = kind switch
@@ -62,15 +63,15 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         };
         var intro = kind switch
         {
-            MessageKind.Update => Texts.Format("Email.Update.Intro", lang, session.Title),
-            MessageKind.Cancellation => Texts.Format("Email.Cancellation.Intro", lang, session.Title),
-            MessageKind.Withdrawal => Texts.Format("Email.Withdrawal.Intro", lang, session.Title),
-            MessageKind.SeatOffered => Texts.Format("Email.SeatOffered.Intro", lang, session.Title),
-            MessageKind.Waitlisted => Texts.Format("Email.Waitlisted.Intro", lang, session.Title),
-            MessageKind.Reminder => Texts.Format("Email.Reminder.Intro", lang, session.Title),
-            MessageKind.DayBefore => Texts.Format("Email.DayBefore.Intro", lang, session.Title),
-            MessageKind.Today => Texts.Format("Email.Today.Intro", lang, session.Title),
-            MessageKind.CheckIn => Texts.Format("Card.CheckIn.Intro", lang, session.Title),
+            MessageKind.Update => Texts.Format("Email.Update.Intro", lang, title),
+            MessageKind.Cancellation => Texts.Format("Email.Cancellation.Intro", lang, title),
+            MessageKind.Withdrawal => Texts.Format("Email.Withdrawal.Intro", lang, title),
+            MessageKind.SeatOffered => Texts.Format("Email.SeatOffered.Intro", lang, title),
+            MessageKind.Waitlisted => Texts.Format("Email.Waitlisted.Intro", lang, title),
+            MessageKind.Reminder => Texts.Format("Email.Reminder.Intro", lang, title),
+            MessageKind.DayBefore => Texts.Format("Email.DayBefore.Intro", lang, title),
+            MessageKind.Today => Texts.Format("Email.Today.Intro", lang, title),
+            MessageKind.CheckIn => Texts.Format("Card.CheckIn.Intro", lang, title),
             _ => "",
         };
         var facts = new JsonArray { Fact(Texts.Get("Label.When", lang), When(session, lang)) };
@@ -102,7 +103,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         var needs = person.Needs;
         var data = Common(lang);
         data["heading"] = Texts.Format(headingKey, lang, campaign.Name);
-        data["title"] = session.Title;
+        data["title"] = title;
         data["intro"] = intro;
         data["hasIntro"] = intro.Length > 0;
         data["facts"] = facts;
@@ -116,7 +117,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         data["needsDiet"] = Texts.Get("Needs.Diet", lang);
         data["needsAccessibility"] = Texts.Get("Needs.Accessibility", lang);
         data["needsInterpretation"] = Texts.Get("Needs.Interpretation", lang);
-        data["consentStatement"] = Texts.Format("Consent.Statement", lang, campaign.RetentionMonths, email.Value.Contact);
+        data["consentStatement"] = Texts.Format("Consent.Statement", lang, campaign.RetentionMonths, campaign.ContactEmail ?? email.Value.Contact);
         data["consentCheckbox"] = Texts.Get("Consent.Checkbox", lang);
         data["transport"] = needs.Transport ? "true" : "false";
         data["diet"] = needs.Diet ?? "";

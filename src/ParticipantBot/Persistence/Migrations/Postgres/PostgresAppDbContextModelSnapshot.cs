@@ -90,6 +90,9 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ContactEmail")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -178,6 +181,15 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleAr")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TitleFr")
+                        .HasColumnType("text");
 
                     b.Property<string>("Venue")
                         .HasColumnType("text");

@@ -81,6 +81,9 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmail")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -168,6 +171,15 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleAr")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleFr")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Venue")
