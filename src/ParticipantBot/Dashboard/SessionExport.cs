@@ -30,8 +30,8 @@ public sealed class SessionExport(Campaign campaign, Session session, IReadOnlyL
 
     private string[] Line(RosterRow r) =>
     [
-        r.Name, r.Organisation ?? "", Labels.Group(r.Group, Lang), Labels.Sex(r.Sex, Lang), r.Language.Code(),
-        Labels.Status(r.Status, Lang), r.SubGroup ?? "", r.PreferredChannel.ToString().ToLowerInvariant(),
+        r.Name, r.Organisation ?? "", Labels.Group(r.Group, Lang), Labels.SexOfPerson(r.Sex, Lang), Labels.Language(r.Language, Lang),
+        Labels.Status(r.Status, Lang), r.SubGroup ?? "", Labels.Channel(r.PreferredChannel, Lang),
         r.Needs.Transport ? T("Dashboard.Yes") : "", r.Needs.Diet ?? "", r.Needs.Accessibility ?? "", r.Needs.Interpretation ?? "",
     ];
 
@@ -103,7 +103,15 @@ public static class Labels
     public static string Group(string group, Language language) =>
         Texts.Resources.GetString("Group." + group, Texts.Culture(language)) ?? group;
 
+    /// <summary>The plural of a group of people by sex ("Femmes"), for totals.</summary>
     public static string Sex(Sex sex, Language language) => Texts.Get("Dashboard.Sex." + sex, language);
+
+    /// <summary>One person's sex ("femme"), for a line about them.</summary>
+    public static string SexOfPerson(Sex sex, Language language) => Texts.Get("Value.Sex." + EnumNames.Of(sex), language);
+
+    public static string Language(Language value, Language language) => Texts.Get("Value.Language." + value.Code(), language);
+
+    public static string Channel(PreferredChannel channel, Language language) => Texts.Get("Value.Channel." + EnumNames.Of(channel), language);
 
     public static string Status(Domain.Invitations.RsvpStatus status, Language language) =>
         Texts.Get("Dashboard.Status." + Domain.Invitations.RsvpTransitions.Name(status), language);
