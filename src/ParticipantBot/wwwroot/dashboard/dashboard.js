@@ -336,12 +336,13 @@ function sessionCard(s) {
     needsList(s),
     surveyBlock(s),
     el('div', { class: 'actions' },
-      button(t('Dashboard.Invite'), () => openInvite(s.id), { appearance: 'primary', disabled: !open, 'data-action': 'invite' }),
+      // Only what can be done now is offered (a disabled control says nothing to a screen reader about why).
+      open ? button(t('Dashboard.Invite'), () => openInvite(s.id), { appearance: 'primary', 'data-action': 'invite' }) : null,
       button(t('Dashboard.Participants'), () => showPeople(s.id), { 'data-action': 'people' }),
-      button(t('Dashboard.Action.Remind'), () => remind(s), { disabled: !open || c.noAnswer === 0 }),
-      button(t('Dashboard.Session.Edit'), () => sessionForm(s), { disabled: cancelled, 'data-action': 'edit-session' }),
+      open && c.noAnswer > 0 ? button(t('Dashboard.Action.Remind'), () => remind(s), { 'data-action': 'remind' }) : null,
+      cancelled ? null : button(t('Dashboard.Session.Edit'), () => sessionForm(s), { 'data-action': 'edit-session' }),
       button(t('Dashboard.Session.Duplicate'), () => sessionForm(s, true), { 'data-action': 'duplicate-session' }),
-      button(t('Dashboard.Session.Cancel'), () => cancelSession(s), { disabled: cancelled, 'data-action': 'cancel-session' }),
+      cancelled ? null : button(t('Dashboard.Session.Cancel'), () => cancelSession(s), { 'data-action': 'cancel-session' }),
       button(t('Dashboard.Action.Xlsx'), () => download('exportRoster', { id: s.id }, { format: 'xlsx' }, 'participants.xlsx')),
       button(t('Dashboard.Action.Csv'), () => download('exportRoster', { id: s.id }, { format: 'csv' }, 'participants.csv')),
       button(t('Dashboard.Action.Sheet'), () => sheet(s))),
@@ -934,10 +935,10 @@ async function previewImport(file, box) {
         }));
     })))) : null;
   const warnings = report.warnings ?? [];
-  const importAll = button(t('Dashboard.Import.All', number(report.valid)), async () => {
+  const importAll = errors.length > 0 ? null : button(t('Dashboard.Import.All', number(report.valid)), async () => {
     const done = await act(() => sendImport(file, {}), r => t('Dashboard.Import.Done', number(r.created), number(r.updated)), renderGuests);
     if (done) box.replaceChildren();
-  }, { appearance: 'primary', 'data-action': 'import-all', disabled: errors.length > 0 });
+  }, { appearance: 'primary', 'data-action': 'import-all' });
   const skip = errors.length ? button(t('Dashboard.Import.Skip', number(report.valid), number(report.skipped)), async () => {
     await act(() => sendImport(file, { skipInvalid: true }), r => t('Dashboard.Import.DoneSkipped', number(r.created), number(r.updated), number(r.skipped)), renderGuests);
   }, { appearance: 'primary', 'data-action': 'import-skip' }) : null;
@@ -1069,7 +1070,10 @@ function renderCard(json) {
   const AC = window.AdaptiveCards;
   if (!AC) return el('p', {}, t('Dashboard.Preview.NoRenderer'));
   const card = new AC.AdaptiveCard();
-  card.hostConfig = new AC.HostConfig({ fontFamily: 'Segoe UI, Tahoma, Arial, sans-serif' });
+  // As Teams on a phone: buttons stacked when the card is narrow, so that none is cut.
+  const narrow = document.getElementById('preview')?.clientWidth < 560;
+  card.hostConfig = new AC.HostConfig({ fontFamily: 'Segoe UI, Tahoma, Arial, sans-serif',
+    actions: { actionsOrientation: narrow ? 'vertical' : 'horizontal', actionAlignment: narrow ? 'stretch' : 'left', maxActions: 6, buttonSpacing: 8, spacing: 'default', showCard: { actionMode: 'inline' } } });
   card.onExecuteAction = () => notice(t('Dashboard.Preview.Inert'), 'info');
   card.parse(json);
   const rendered = card.render();
