@@ -1077,6 +1077,8 @@ function renderCard(json) {
   card.onExecuteAction = () => notice(t('Dashboard.Preview.Inert'), 'info');
   card.parse(json);
   const rendered = card.render();
+  // The renderer marks a "heading" text block with role=heading but no level: here it sits below the section's h3.
+  rendered?.querySelectorAll('[role="heading"]:not([aria-level])').forEach(h => h.setAttribute('aria-level', '4'));
   return el('div', { class: 'teams-card', translate: 'no' }, rendered ?? '');
 }
 
