@@ -13,8 +13,10 @@ if [ ! -d node_modules/@fluentui/web-components ] || [ package-lock.json -nt nod
   npm ci --no-audit --no-fund --loglevel=error
 fi
 [ "${1:-}" = "--install-only" ] && exit 0
-rm -rf "$lib" && mkdir -p "$lib/fluentui-web-components" "$lib/fluentui-tokens" "$lib/teams-js"
+rm -rf "$lib" && mkdir -p "$lib/fluentui-web-components" "$lib/fluentui-tokens" "$lib/teams-js" "$lib/adaptivecards"
 cp node_modules/@fluentui/web-components/dist/web-components-all.min.js node_modules/@fluentui/web-components/package.json "$lib/fluentui-web-components/"  # MIT (the package ships no LICENSE file; its package.json says so)
 (cd node_modules/@fluentui/tokens && find lib -name '*.js' | while read -r f; do mkdir -p "$lib/fluentui-tokens/$(dirname "$f")"; cp "$f" "$lib/fluentui-tokens/$f"; done; cp LICENSE "$lib/fluentui-tokens/")
 cp node_modules/@microsoft/teams-js/dist/umd/MicrosoftTeams.min.js node_modules/@microsoft/teams-js/LICENSE "$lib/teams-js/"
+# The official Adaptive Cards renderer (MIT): the page shows the Teams card a person receives with it.
+cp node_modules/adaptivecards/dist/adaptivecards.min.js node_modules/adaptivecards/LICENSE "$lib/adaptivecards/"
 echo "vendored into $lib"

@@ -22,6 +22,7 @@ using ParticipantBot.Security;
 using ParticipantBot.Surveys;
 using ParticipantBot.Teams;
 using ParticipantBot.Telemetry;
+using ParticipantBot.Workspace;
 
 // "--demo" is a switch of ours, not a configuration key; Demo:Seed=true does the same from configuration.
 // Settings are read once at start (and validated there): no file watcher on the content root, where every
@@ -56,6 +57,7 @@ app.MapReminderPolicyApi();
 app.MapRemindNowApi();
 app.MapDashboard();
 app.MapReporting();
+app.MapWorkspaceApi();
 app.MapSurveys();
 app.MapPrivacy();
 app.MapRazorPages();

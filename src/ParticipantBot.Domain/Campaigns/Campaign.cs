@@ -31,6 +31,8 @@ public sealed class Campaign
         _ageBandBounds.Clear();
         _ageBandBounds.AddRange(bounds);
     }
+    /// <summary>Whom participants may write to about this campaign; null: the service's contact (Email:Contact).</summary>
+    public string? ContactEmail { get; private set; }
     /// <summary>When the retention period ended and the campaign's personal data was erased; null until then.</summary>
     public DateTimeOffset? PersonalDataErasedAt { get; private set; }
 
@@ -43,7 +45,7 @@ public sealed class Campaign
         Language defaultLanguage = Language.Fr, string? timeZoneId = null, int? retentionMonths = null,
         string? description = null, Guid? id = null)
     {
-        if (string.IsNullOrWhiteSpace(creatorObjectId)) throw new DomainException("A campaign needs the organiser who creates it.", "organisers");
+        if (string.IsNullOrWhiteSpace(creatorObjectId)) throw new DomainException("A campaign needs the organiser who creates it.", "organisers", "text.required");
         var campaign = new Campaign
         {
             Id = id ?? Guid.NewGuid(),
@@ -60,13 +62,21 @@ public sealed class Campaign
 
     public void Rename(string name)
     {
-        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A campaign needs a name.", "name");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A campaign needs a name.", "name", "text.required");
         if (name.Trim().Length > Limits.CampaignName.Max)
             throw new DomainException(Text.Check(name, Limits.CampaignName)! with { Message = $"A campaign name has at most {Limits.CampaignName.Max} characters." });
         Name = Text.Valid(name, Limits.CampaignName)!;
     }
 
     public void Describe(string? description) => Description = Text.Valid(description, Limits.CampaignDescription);
+
+    public void SetContact(string? email)
+    {
+        var clean = Text.Valid(email, Limits.Email, "contactEmail");
+        if (clean is not null && !Participants.ParticipantDetails.IsEmail(clean))
+            throw new DomainException($"'{clean}' is not an email address.", "contactEmail", "email.invalid", new Dictionary<string, object?> { ["value"] = clean });
+        ContactEmail = clean?.ToLowerInvariant();
+    }
 
     public void SetDefaultLanguage(Language language) => DefaultLanguage = language;
 
@@ -78,7 +88,8 @@ public sealed class Campaign
 
     public void SetRetention(int months)
     {
-        if (months is < 1 or > 120) throw new DomainException("Retention is between 1 and 120 months.", "retentionMonths");
+        if (months is < 1 or > 120) throw new DomainException("Retention is between 1 and 120 months.", "retentionMonths", "campaign.retention",
+            new Dictionary<string, object?> { ["min"] = 1, ["max"] = 120 });
         RetentionMonths = months;
     }
 
@@ -88,7 +99,7 @@ public sealed class Campaign
     public void ReplaceOrganisers(IEnumerable<string> objectIds)
     {
         var ids = objectIds.Select((o, i) => Text.Valid(o, Limits.ObjectId, $"organisers[{i}]")).Where(o => !string.IsNullOrEmpty(o)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (ids.Count == 0) throw new DomainException("A campaign keeps at least one organiser.", "organisers");
+        if (ids.Count == 0) throw new DomainException("A campaign keeps at least one organiser.", "organisers", "organisers.none");
         _organisers.Clear();
         _organisers.AddRange(ids!);
     }

@@ -19,6 +19,10 @@ public sealed class Session
     public Guid Id { get; private set; }
     public Guid CampaignId { get; private set; }
     public string Title { get; private set; }
+    /// <summary>The title in French, Arabic or English, when the organisers gave one; otherwise <see cref="Title"/> is used.</summary>
+    public string? TitleFr { get; private set; }
+    public string? TitleAr { get; private set; }
+    public string? TitleEn { get; private set; }
     public DateTimeOffset StartsAt { get; private set; }
     public DateTimeOffset EndsAt { get; private set; }
     public string TimeZoneId { get; private set; }
@@ -61,10 +65,27 @@ public sealed class Session
 
     public void Retitle(string title)
     {
-        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A session needs a title.", "title");
+        if (string.IsNullOrWhiteSpace(title)) throw new DomainException("A session needs a title.", "title", "text.required");
         if (title.Trim().Length > Limits.SessionTitle.Max)
             throw new DomainException(Text.Check(title, Limits.SessionTitle)! with { Message = $"A session title has at most {Limits.SessionTitle.Max} characters." });
         Title = Text.Valid(title, Limits.SessionTitle)!;
+    }
+
+    /// <summary>The title a reader of this language sees: its own translation, else the title.</summary>
+    public string TitleIn(Language language) => language switch
+    {
+        Language.Fr => TitleFr,
+        Language.Ar => TitleAr,
+        _ => TitleEn,
+    } ?? Title;
+
+    /// <summary>The title's translations (null or blank: none for that language), each under the title's rules.</summary>
+    public void TranslateTitle(IReadOnlyDictionary<Language, string?> titles)
+    {
+        string? One(Language language) => titles.TryGetValue(language, out var text)
+            ? Text.Valid(text, Limits.SessionTitle, "titles." + language.Code())
+            : TitleIn(language) is var current && current != Title ? current : null;
+        (TitleFr, TitleAr, TitleEn) = (One(Language.Fr), One(Language.Ar), One(Language.En));
     }
 
     /// <summary>Sets when the session happens, from wall-clock times in the given zone.</summary>
@@ -73,10 +94,10 @@ public sealed class Session
         EnsureScheduled();
         var start = TimeZones.ToInstant(localStart, timeZoneId);
         var end = TimeZones.ToInstant(localEnd, timeZoneId, "end");
-        if (end <= start) throw new DomainException("A session ends after it starts.", "end");
-        if (end - start > TimeSpan.FromDays(14)) throw new DomainException("A session lasts at most 14 days.", "end");
+        if (end <= start) throw new DomainException("A session ends after it starts.", "end", "session.endBeforeStart");
+        if (end - start > TimeSpan.FromDays(14)) throw new DomainException("A session lasts at most 14 days.", "end", "session.tooLong", new Dictionary<string, object?> { ["maxDays"] = 14 });
         DateTimeOffset? deadline = localAnswerDeadline is { } d ? TimeZones.ToInstant(d, timeZoneId, "answerDeadline") : null;
-        if (deadline > start) throw new DomainException("The answer deadline comes before the session starts.", "answerDeadline");
+        if (deadline > start) throw new DomainException("The answer deadline comes before the session starts.", "answerDeadline", "session.deadlineAfterStart");
         var moved = start != StartsAt || end != EndsAt;
         StartsAt = start;
         EndsAt = end;
@@ -95,14 +116,15 @@ public sealed class Session
 
     public void SetCapacity(int? capacity)
     {
-        if (capacity is < 1 or > 100_000) throw new DomainException("Capacity is a number of seats from 1 to 100000, or empty for no limit.", "capacity");
+        if (capacity is < 1 or > 100_000) throw new DomainException("Capacity is a number of seats from 1 to 100000, or empty for no limit.", "capacity", "session.capacity",
+            new Dictionary<string, object?> { ["min"] = 1, ["max"] = 100_000 });
         Capacity = capacity;
     }
 
     public void SetLanguages(IEnumerable<Language> languages)
     {
         var list = languages.Distinct().ToList();
-        if (list.Count == 0) throw new DomainException("A session is held in at least one language.", "languages");
+        if (list.Count == 0) throw new DomainException("A session is held in at least one language.", "languages", "session.noLanguage");
         _languages.Clear();
         _languages.AddRange(list);
     }
@@ -148,6 +170,6 @@ public sealed class Session
 
     private void EnsureScheduled()
     {
-        if (State == SessionState.Cancelled) throw new DomainException("This session is cancelled; it can no longer change.", "state");
+        if (State == SessionState.Cancelled) throw new DomainException("This session is cancelled; it can no longer change.", "state", "session.cancelled");
     }
 }

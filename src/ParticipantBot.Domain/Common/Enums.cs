@@ -12,6 +12,9 @@ public enum AnswerChannel { Teams, Email, Web, Outlook, Organiser, Phone, InPers
 
 public static class LanguageCodes
 {
+    /// <summary>Every language's code, in the service's order (French first).</summary>
+    public static readonly IReadOnlyList<string> All = ["fr", "ar", "en"];
+
     public static string Code(this Language language) => language switch
     {
         Language.Fr => "fr",

@@ -41,7 +41,9 @@ public sealed class Invitation
     public bool MoveTo(RsvpStatus to, AnswerChannel channel, string by, DateTimeOffset at, string? note = null)
     {
         if (to == Status) return false;
-        if (RsvpTransitions.WhyNot(Status, to) is { } reason) throw new DomainException(reason, "status");
+        if (RsvpTransitions.WhyNot(Status, to) is { } reason)
+            throw new DomainException(reason, "status", "status.transition",
+                new Dictionary<string, object?> { ["from"] = RsvpTransitions.Name(Status), ["to"] = RsvpTransitions.Name(to) });
         _history.Add(new InvitationChange(at.ToUniversalTime(), Status, to, channel, by, note));
         Status = to;
         Version++;
@@ -54,9 +56,10 @@ public sealed class Invitation
     /// <summary>A delegate takes the invitation of the person they replace; state and history stay.</summary>
     public void Substitute(Guid delegateParticipantId, string by, DateTimeOffset at, AnswerChannel channel = AnswerChannel.Organiser)
     {
-        if (delegateParticipantId == ParticipantId) throw new DomainException("The delegate is already the invited person.", "participantId");
+        if (delegateParticipantId == ParticipantId) throw new DomainException("The delegate is already the invited person.", "participantId", "substitute.samePerson");
         if (Status is RsvpStatus.Cancelled or RsvpStatus.Withdrawn)
-            throw new DomainException($"A {RsvpTransitions.Name(Status)} invitation cannot be handed to a delegate.", "status");
+            throw new DomainException($"A {RsvpTransitions.Name(Status)} invitation cannot be handed to a delegate.", "status", "substitute.closed",
+                new Dictionary<string, object?> { ["status"] = RsvpTransitions.Name(Status) });
         _history.Add(new InvitationChange(at.ToUniversalTime(), Status, Status, channel, by, $"substituted: {ParticipantId} replaced by {delegateParticipantId}"));
         ParticipantId = delegateParticipantId;
         Version++;

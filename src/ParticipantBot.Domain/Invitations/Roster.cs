@@ -56,8 +56,8 @@ public sealed class Roster(Session session, IReadOnlyCollection<Invitation> invi
     public AnswerOutcome Offer(Invitation invitation, string by, DateTimeOffset at)
     {
         EnsureOpen();
-        if (invitation.Status != RsvpStatus.Waitlisted) throw new DomainException("Only someone on the waiting list can be offered a seat.", "status");
-        if (SeatsLeft is 0) throw new DomainException("No seat is free: raise the session's capacity or wait for someone to decline.", "status");
+        if (invitation.Status != RsvpStatus.Waitlisted) throw new DomainException("Only someone on the waiting list can be offered a seat.", "status", "offer.notWaiting");
+        if (SeatsLeft is 0) throw new DomainException("No seat is free: raise the session's capacity or wait for someone to decline.", "status", "offer.noSeat");
         invitation.MoveTo(RsvpStatus.Offered, AnswerChannel.Organiser, by, at, "seat offered by the organiser");
         return new AnswerOutcome(RsvpStatus.Offered, true, invitation);
     }
@@ -83,6 +83,6 @@ public sealed class Roster(Session session, IReadOnlyCollection<Invitation> invi
 
     private void EnsureOpen()
     {
-        if (session.IsCancelled) throw new DomainException("The session was cancelled: its invitations no longer change.", "status");
+        if (session.IsCancelled) throw new DomainException("The session was cancelled: its invitations no longer change.", "status", "session.cancelled");
     }
 }

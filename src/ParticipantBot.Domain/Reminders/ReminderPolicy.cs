@@ -29,9 +29,10 @@ public sealed record ReminderPolicy
     public void Validate()
     {
         foreach (var days in new[] { FirstReminderDays, SecondReminderDays }.OfType<int>())
-            if (days is < 1 or > 60) throw new DomainException("Reminders go between 1 and 60 days before the session.", "nonResponderDaysBefore");
-        if (QuietFrom == QuietUntil) throw new DomainException("Quiet hours need a start and an end that differ.", "quietHours");
-        if (IsQuiet(SendAt) || IsQuiet(SameDayAt)) throw new DomainException("Reminders cannot be set to go out in quiet hours.", "sendAt");
+            if (days is < 1 or > 60) throw new DomainException("Reminders go between 1 and 60 days before the session.", "nonResponderDaysBefore", "reminders.days",
+                new Dictionary<string, object?> { ["min"] = 1, ["max"] = 60 });
+        if (QuietFrom == QuietUntil) throw new DomainException("Quiet hours need a start and an end that differ.", "quietHours", "reminders.quietHours");
+        if (IsQuiet(SendAt) || IsQuiet(SameDayAt)) throw new DomainException("Reminders cannot be set to go out in quiet hours.", "sendAt", "reminders.inQuietHours");
     }
 
     /// <summary>Whether a wall-clock time falls in quiet hours (which may span midnight).</summary>

@@ -61,7 +61,7 @@ public sealed class Survey
             throw new DomainException(problems[0]);
         var changesContent = anonymous != Anonymous || !SameQuestions(questions);
         if (IsOpened && changesContent)
-            throw new DomainException("The survey is open: its questions and anonymity no longer change (answers would lose their meaning).", "status");
+            throw new DomainException("The survey is open: its questions and anonymity no longer change (answers would lose their meaning).", "status", "survey.frozen");
         Questions = questions;
         Anonymous = anonymous;
         Enabled = enabled;
@@ -83,33 +83,33 @@ public sealed class Survey
     {
         var problems = new List<Problem>();
         void Text(string? value, TextRule rule, string field) { if (Common.Text.Check(value, rule, field) is { } p) problems.Add(p); }
-        if (questions.Count == 0) problems.Add(new Problem("questions", "A survey needs at least one question."));
-        if (questions.Count > MaxQuestions) problems.Add(new Problem("questions", $"A survey has at most {MaxQuestions} questions (it has {questions.Count}): keep it short."));
-        if (openDelayMinutes is < 0 or > 7 * 24 * 60) problems.Add(new Problem("openDelayMinutes", "The delay after the session is between 0 and 10080 minutes (a week)."));
-        if (openDays is < 1 or > 60) problems.Add(new Problem("openDays", "A survey stays open between 1 and 60 days."));
+        if (questions.Count == 0) problems.Add(new Problem("questions", "A survey needs at least one question.", "survey.noQuestion"));
+        if (questions.Count > MaxQuestions) problems.Add(new Problem("questions", $"A survey has at most {MaxQuestions} questions (it has {questions.Count}): keep it short.", "list.tooLong", new Dictionary<string, object?> { ["max"] = MaxQuestions }));
+        if (openDelayMinutes is < 0 or > 7 * 24 * 60) problems.Add(new Problem("openDelayMinutes", "The delay after the session is between 0 and 10080 minutes (a week).", "number.outOfRange", new Dictionary<string, object?> { ["min"] = 0, ["max"] = 10080 }));
+        if (openDays is < 1 or > 60) problems.Add(new Problem("openDays", "A survey stays open between 1 and 60 days.", "number.outOfRange", new Dictionary<string, object?> { ["min"] = 1, ["max"] = 60 }));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < questions.Count; i++)
         {
             var q = questions[i];
             var at = $"questions[{i}]";
-            if (string.IsNullOrWhiteSpace(q.Id)) problems.Add(new Problem($"{at}.id", "The question has no id."));
-            else if (!ids.Add(q.Id)) problems.Add(new Problem($"{at}.id", $"Two questions have the id '{q.Id}'."));
+            if (string.IsNullOrWhiteSpace(q.Id)) problems.Add(new Problem($"{at}.id", "The question has no id.", "text.required"));
+            else if (!ids.Add(q.Id)) problems.Add(new Problem($"{at}.id", $"Two questions have the id '{q.Id}'.", "survey.duplicateId", new Dictionary<string, object?> { ["value"] = q.Id }));
             else Text(q.Id, Limits.QuestionId, $"{at}.id");
             foreach (var (lang, text) in q.Text.All())
-                if (string.IsNullOrWhiteSpace(text)) problems.Add(new Problem($"{at}.text.{lang}", $"The question's text in {lang} is missing: every question is asked in fr, ar and en."));
+                if (string.IsNullOrWhiteSpace(text)) problems.Add(new Problem($"{at}.text.{lang}", $"The question's text in {lang} is missing: every question is asked in fr, ar and en.", "text.required"));
                 else Text(text, Limits.QuestionText, $"{at}.text.{lang}");
             var min = q.Kind switch { QuestionKind.Priorities => SurveyQuestion.PriorityCount + 1, QuestionKind.SingleChoice or QuestionKind.MultipleChoice => 2, _ => 0 };
-            if (q.HasOptions && q.Options.Count < min) problems.Add(new Problem($"{at}.options", $"A {EnumNames.Of(q.Kind)} question needs at least {min} options."));
-            if (q.HasOptions && q.Options.Count > 12) problems.Add(new Problem($"{at}.options", "A question has at most 12 options."));
-            if (!q.HasOptions && q.Options.Count > 0) problems.Add(new Problem($"{at}.options", $"A {EnumNames.Of(q.Kind)} question has no options."));
+            if (q.HasOptions && q.Options.Count < min) problems.Add(new Problem($"{at}.options", $"A {EnumNames.Of(q.Kind)} question needs at least {min} options.", "survey.tooFewOptions", new Dictionary<string, object?> { ["min"] = min }));
+            if (q.HasOptions && q.Options.Count > 12) problems.Add(new Problem($"{at}.options", "A question has at most 12 options.", "list.tooLong", new Dictionary<string, object?> { ["max"] = 12 }));
+            if (!q.HasOptions && q.Options.Count > 0) problems.Add(new Problem($"{at}.options", $"A {EnumNames.Of(q.Kind)} question has no options.", "survey.noOptions"));
             var optionIds = new HashSet<string>(StringComparer.Ordinal);
             for (var j = 0; j < q.Options.Count; j++)
             {
                 var o = q.Options[j];
-                if (string.IsNullOrWhiteSpace(o.Id) || !optionIds.Add(o.Id)) problems.Add(new Problem($"{at}.options[{j}].id", "Each option needs its own id."));
+                if (string.IsNullOrWhiteSpace(o.Id) || !optionIds.Add(o.Id)) problems.Add(new Problem($"{at}.options[{j}].id", "Each option needs its own id.", "survey.duplicateId"));
                 else Text(o.Id, Limits.QuestionId, $"{at}.options[{j}].id");
                 foreach (var (lang, text) in o.Text.All())
-                    if (string.IsNullOrWhiteSpace(text)) problems.Add(new Problem($"{at}.options[{j}].text.{lang}", $"The option's text in {lang} is missing."));
+                    if (string.IsNullOrWhiteSpace(text)) problems.Add(new Problem($"{at}.options[{j}].text.{lang}", $"The option's text in {lang} is missing.", "text.required"));
                     else Text(text, Limits.OptionText, $"{at}.options[{j}].text.{lang}");
             }
         }

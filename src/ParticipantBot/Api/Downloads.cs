@@ -10,12 +10,15 @@ public static class Downloads
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private static readonly string[] Formats = ["csv", "xlsx"];
+
     /// <returns>"csv" or "xlsx" (the default); null, with the error added, for anything else.</returns>
     public static string? Format(string? format, List<ApiError> errors)
     {
         var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
         if (kind is "csv" or "xlsx") return kind;
-        errors.Add(ApiError.ForField("format", $"Unknown format '{format}': use csv or xlsx."));
+        errors.Add(ApiError.ForField("format", $"Unknown format '{format}': use csv or xlsx.", "value.unknown",
+            new Dictionary<string, object?> { ["value"] = Domain.Common.Text.Printable(format, max: 70), ["allowed"] = Formats }));
         return null;
     }
 

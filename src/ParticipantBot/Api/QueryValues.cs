@@ -11,7 +11,8 @@ public static class QueryValues
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (System.Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed)) return parsed;
-        errors.Add(ApiError.ForField(field, $"Unknown {field} '{value}'; use one of: {string.Join(", ", System.Enum.GetNames<T>().Select(Domain.Common.EnumNames.CamelCase))}."));
+        errors.Add(ApiError.ForField(field, $"Unknown {field} '{value}'; use one of: {string.Join(", ", System.Enum.GetNames<T>().Select(Domain.Common.EnumNames.CamelCase))}.",
+            "value.unknown", new Dictionary<string, object?> { ["value"] = Domain.Common.Text.Printable(value, max: 70), ["allowed"] = System.Enum.GetNames<T>().Select(Domain.Common.EnumNames.CamelCase).ToList() }));
         return null;
     }
 }

@@ -8,8 +8,8 @@ public static class Refusals
 {
     public static ProblemHttpResult Problem(Refusal refusal) => refusal.Kind switch
     {
-        RefusalKind.Conflict => Problems.Conflict(refusal.Message, refusal.Field),
-        _ => Problems.Validation(refusal.Field, refusal.Message),
+        RefusalKind.Conflict => Problems.Conflict(refusal.Message, refusal.Field, refusal.Code, refusal.Args),
+        _ => Problems.Validation(refusal.Field, refusal.Message, refusal.Code, refusal.Args),
     };
 
 }

@@ -14,11 +14,11 @@ public enum RefusalKind
 /// Why a use case did nothing, in words an organiser understands, naming the field when there is one;
 /// <see cref="Code"/> is a stable key with its <see cref="Args"/>, for pages that translate the message.
 /// </summary>
-public sealed record Refusal(RefusalKind Kind, string Message, string? Field = null, string? Code = null, IReadOnlyDictionary<string, string>? Args = null)
+public sealed record Refusal(RefusalKind Kind, string Message, string? Field = null, string? Code = null, IReadOnlyDictionary<string, object?>? Args = null)
 {
     public static Refusal NotFound(string what = "Not found.") => new(RefusalKind.NotFound, what);
-    public static Refusal Invalid(string field, string message, string? code = null) => new(RefusalKind.Invalid, message, field, code);
-    public static Refusal Conflict(string message, string? field = null, string? code = null) => new(RefusalKind.Conflict, message, field, code);
+    public static Refusal Invalid(string field, string message, string? code = null, IReadOnlyDictionary<string, object?>? args = null) => new(RefusalKind.Invalid, message, field, code, args);
+    public static Refusal Conflict(string message, string? field = null, string? code = null, IReadOnlyDictionary<string, object?>? args = null) => new(RefusalKind.Conflict, message, field, code, args);
 }
 
 /// <summary>What a use case produced, or why it refused: a refused use case changed nothing.</summary>

@@ -12,6 +12,7 @@ public sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         e.ToTable("Campaigns");
         e.HasKey(c => c.Id);
         e.Property(c => c.Name).HasMaxLength(200);
+        e.Property(c => c.ContactEmail).HasMaxLength(254);
         e.Property(c => c.TimeZoneId).HasMaxLength(64);
         e.PrimitiveCollection(c => c.Organisers).HasField("_organisers").UsePropertyAccessMode(PropertyAccessMode.Field);
         // Its age bands (their lower bounds), a JSON list like its organisers.

@@ -48,6 +48,7 @@ public static class CampaignEndpoints
         var campaign = Campaign.Create(request.Name ?? "", access.UserId, clock.GetUtcNow(),
             request.DefaultLanguage ?? Domain.Common.Language.Fr, request.TimeZone ?? app.Value.DefaultTimeZone,
             request.RetentionMonths, request.Description);
+        campaign.SetContact(request.ContactEmail);
         db.Campaigns.Add(campaign);
         audit.Record(campaign.Id, AuditAction.CampaignCreated, "Campaign created; its creator is its organiser.");
         await db.SaveChangesAsync(ct);
@@ -71,6 +72,7 @@ public static class CampaignEndpoints
         if (request.TimeZone is not null) campaign.SetTimeZone(request.TimeZone);
         if (request.RetentionMonths is { } months) campaign.SetRetention(months);
         if (request.AgeBands is { } bands) campaign.SetAgeBands(bands);
+        if (request.ContactEmail is not null) campaign.SetContact(request.ContactEmail);
         audit.Record(campaign.Id, AuditAction.CampaignChanged, "Changed: " + audit.Changed(campaign));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await ToDtoAsync(campaign, db, figures, ct));
@@ -90,6 +92,7 @@ public static class CampaignEndpoints
             request.AnswerDeadline is null ? null : LocalTime.Parse(request.AnswerDeadline, zone, "answerDeadline"),
             request.SubGroups);
         session.AllowSelfCheckIn(request.SelfCheckIn == true);
+        if (request.TitlesByLanguage() is { } titles) session.TranslateTitle(titles);
         db.Sessions.Add(session);
         audit.Record(campaign.Id, AuditAction.SessionCreated, "Session created.", session.Id);
         await db.SaveChangesAsync(ct);
@@ -130,6 +133,6 @@ public static class CampaignEndpoints
         var counts = await figures.CountsAsync(sessions.Select(s => s.Id).ToList(), ct);
         return new CampaignDto(c.Id.ToString(), c.Name, c.Description, c.DefaultLanguage, c.TimeZoneId, c.RetentionMonths,
             c.Organisers, c.CreatedAt,
-            sessions.OrderBy(s => s.StartsAt).Select(s => SessionDto.From(s, counts.GetValueOrDefault(s.Id))).ToList()) { AgeBands = c.AgeBandBounds };
+            sessions.OrderBy(s => s.StartsAt).Select(s => SessionDto.From(s, counts.GetValueOrDefault(s.Id))).ToList(), c.ContactEmail) { AgeBands = c.AgeBandBounds };
     }
 }

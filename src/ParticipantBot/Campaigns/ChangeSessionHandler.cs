@@ -24,6 +24,7 @@ public sealed class ChangeSessionHandler(AppDbContext db, UnitOfWork unit, IEnum
         var request = command.Change;
         var sequence = session.Sequence;
         if (request.Title is not null) session.Retitle(request.Title);
+        if (request.TitlesByLanguage() is { } titles) session.TranslateTitle(titles);
         if (request.Start is not null || request.End is not null || request.TimeZone is not null || request.AnswerDeadline is not null)
         {
             var zone = string.IsNullOrWhiteSpace(request.TimeZone) ? session.TimeZoneId : request.TimeZone.Trim();

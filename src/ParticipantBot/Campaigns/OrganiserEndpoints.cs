@@ -36,11 +36,11 @@ public static class OrganiserEndpoints
         var wanted = request.Organisers ?? [];
         var errors = wanted.Select((o, i) => (o, i))
             .Where(x => string.IsNullOrWhiteSpace(x.o) || x.o.Trim().Length > MaxObjectIdLength || x.o.Trim().Any(char.IsWhiteSpace))
-            .Select(x => ApiError.ForField($"organisers[{x.i}]", "An organiser is an Entra object id: not empty, no spaces, at most 100 characters."))
+            .Select(x => ApiError.ForField($"organisers[{x.i}]", "An organiser is an Entra object id: not empty, no spaces, at most 100 characters.", "organisers.objectId"))
             .ToList();
         if (errors.Count > 0) return Problems.Validation(errors);
-        if (wanted.Count == 0) return Problems.Validation("organisers", "A campaign keeps at least one organiser.");
-        if (wanted.Count > MaxOrganisers) return Problems.Validation("organisers", $"A campaign has at most {MaxOrganisers} organisers.");
+        if (wanted.Count == 0) return Problems.Validation("organisers", "A campaign keeps at least one organiser.", "organisers.none");
+        if (wanted.Count > MaxOrganisers) return Problems.Validation("organisers", $"A campaign has at most {MaxOrganisers} organisers.", "list.tooLong", new Dictionary<string, object?> { ["max"] = MaxOrganisers });
 
         var before = campaign.Organisers.ToList();
         campaign.ReplaceOrganisers(wanted!);

@@ -42,7 +42,7 @@ public static class ReminderPolicyEndpoints
         {
             if (string.IsNullOrWhiteSpace(value)) return fallback;
             if (TimeOnly.TryParseExact(value.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
-            errors.Add(ApiError.ForField(field, $"'{value}' is not a time of day: use HH:mm, such as 10:00."));
+            errors.Add(ApiError.ForField(field, $"'{value}' is not a time of day: use HH:mm, such as 10:00.", "time.invalid", new Dictionary<string, object?> { ["format"] = "HH:mm" }));
             return fallback;
         }
         var d = ReminderPolicy.Default;

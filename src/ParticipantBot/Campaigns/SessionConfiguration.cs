@@ -14,6 +14,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         e.HasIndex(s => s.CampaignId);
         e.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
         e.Property(s => s.Title).HasMaxLength(200);
+        e.Property(s => s.TitleFr).HasMaxLength(200);
+        e.Property(s => s.TitleAr).HasMaxLength(200);
+        e.Property(s => s.TitleEn).HasMaxLength(200);
         e.Property(s => s.TimeZoneId).HasMaxLength(64);
         e.PrimitiveCollection(s => s.Languages).HasField("_languages").UsePropertyAccessMode(PropertyAccessMode.Field);
         e.PrimitiveCollection(s => s.SubGroups).HasField("_subGroups").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -33,8 +33,8 @@ public static class DashboardEndpoints
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         var errors = new List<ApiError>();
         var filter = Filter(status, group, sex, language, channel, need, subGroup, search, errors);
-        if (offset is < 0) errors.Add(ApiError.ForField("offset", "offset cannot be negative."));
-        if (limit is < 1 or > MaxPage) errors.Add(ApiError.ForField("limit", $"limit is between 1 and {MaxPage}."));
+        if (offset is < 0) errors.Add(ApiError.ForField("offset", "offset cannot be negative.", "number.outOfRange", new Dictionary<string, object?> { ["min"] = 0 }));
+        if (limit is < 1 or > MaxPage) errors.Add(ApiError.ForField("limit", $"limit is between 1 and {MaxPage}.", "number.outOfRange", new Dictionary<string, object?> { ["min"] = 1, ["max"] = MaxPage }));
         if (errors.Count > 0) return Problems.Validation(errors);
         return TypedResults.Ok(await roster.PageAsync(id, filter, offset ?? 0, limit ?? 100, ct));
     }
@@ -59,12 +59,14 @@ public static class DashboardEndpoints
         string? subGroup, string? search, List<ApiError> errors)
     {
         if (need is not null && !RosterFilter.Needs.Contains(need.Trim().ToLowerInvariant()))
-            errors.Add(ApiError.ForField("need", $"Unknown need '{need}'; use one of: {string.Join(", ", RosterFilter.Needs)}."));
+            errors.Add(ApiError.ForField("need", $"Unknown need '{need}'; use one of: {string.Join(", ", RosterFilter.Needs)}.", "value.unknown",
+                new Dictionary<string, object?> { ["value"] = Domain.Common.Text.Printable(need, max: 70), ["allowed"] = RosterFilter.Needs }));
         Language? lang = null;
         if (!string.IsNullOrWhiteSpace(language))
         {
             if (LanguageCodes.TryParse(language, out var l)) lang = l;
-            else errors.Add(ApiError.ForField("language", $"Unknown language '{language}'; use fr, ar or en."));
+            else errors.Add(ApiError.ForField("language", $"Unknown language '{language}'; use fr, ar or en.", "value.unknown",
+                new Dictionary<string, object?> { ["value"] = Domain.Common.Text.Printable(language, max: 70), ["allowed"] = LanguageCodes.All }));
         }
         return new RosterFilter(
             QueryValues.Enum<RsvpStatus>(status, "status", errors), group, QueryValues.Enum<Sex>(sex, "sex", errors), lang,

@@ -30,8 +30,8 @@ public sealed class SessionExport(Campaign campaign, Session session, IReadOnlyL
 
     private string[] Line(RosterRow r) =>
     [
-        r.Name, r.Organisation ?? "", Labels.Group(r.Group, Lang), Labels.Sex(r.Sex, Lang), r.Language.Code(),
-        Labels.Status(r.Status, Lang), r.SubGroup ?? "", r.PreferredChannel.ToString().ToLowerInvariant(),
+        r.Name, r.Organisation ?? "", Labels.Group(r.Group, Lang), Labels.SexOfPerson(r.Sex, Lang), Labels.Language(r.Language, Lang),
+        Labels.Status(r.Status, Lang), r.SubGroup ?? "", Labels.Channel(r.PreferredChannel, Lang),
         r.Needs.Transport ? T("Dashboard.Yes") : "", r.Needs.Diet ?? "", r.Needs.Accessibility ?? "", r.Needs.Interpretation ?? "",
     ];
 

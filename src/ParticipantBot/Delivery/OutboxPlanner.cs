@@ -40,11 +40,14 @@ public sealed class OutboxPlanner(AppDbContext db, TimeProvider clock, IEnumerab
     }
 
     /// <summary>Why Teams will not carry this person's messages, when they asked for Teams; null otherwise.</summary>
-    public string? WhyNotTeams(Participant p, bool reachableInTeams) =>
+    public string? WhyNotTeams(Participant p, bool reachableInTeams) => TeamsProblem(p, reachableInTeams)?.Message;
+
+    /// <summary>The same reason with a stable code (teams.notConfigured, teams.noIdentity, teams.notInstalled), for pages that translate it.</summary>
+    public (string Code, string Message)? TeamsProblem(Participant p, bool reachableInTeams) =>
         p.Channel is PreferredChannel.Email || reachableInTeams && _available.Contains(DeliveryChannel.Teams) ? null
-        : !_available.Contains(DeliveryChannel.Teams) ? "Not reachable in Teams: the Teams channel is not configured."
-        : p.TeamsObjectId is null ? "Not reachable in Teams: no Teams identity is known for this person."
-        : "Not reachable in Teams: the app is not installed for this person.";
+        : !_available.Contains(DeliveryChannel.Teams) ? ("teams.notConfigured", "Not reachable in Teams: the Teams channel is not configured.")
+        : p.TeamsObjectId is null ? ("teams.noIdentity", "Not reachable in Teams: no Teams identity is known for this person.")
+        : ("teams.notInstalled", "Not reachable in Teams: the app is not installed for this person.");
 
     /// <summary>Object ids of these people that have a live Teams conversation with the bot.</summary>
     public async Task<HashSet<string>> ReachableInTeamsAsync(IEnumerable<Participant> people, CancellationToken ct)

@@ -25,6 +25,12 @@ internal static class DemoPeople
         ("Meryem Alaoui", "مريم العلوي"), ("Souad Chraibi", "سعاد الشرايبي"), ("Latifa Berrada", "لطيفة برادة"),
         ("Houda Naciri", "هدى الناصري"), ("Asmae Kettani", "أسماء الكتاني"), ("Zineb Lahlou", "زينب لحلو"),
         ("Aicha Diallo", ""), ("Mariam Traoré", ""), ("Grace Okafor", ""), ("Awa Ndiaye", ""), ("Blessing Eze", ""),
+        ("Nawal Bensaid", "نوال بنسعيد"), ("Rim Ait Taleb", "ريم آيت الطالب"), ("Sanae Idrissi Kaitouni", "سناء الإدريسي القيطوني"),
+        ("Loubna Cherkaoui", "لبنى الشرقاوي"), ("Wafae Benjelloun", "وفاء بنجلون"), ("Ikram Zerouali", "إكرام الزروالي"),
+        ("Ghita Lamrani", "غيثة اللمراني"), ("Hanane Ouali", "حنان الوالي"), ("Siham Bouayad", "سهام بوعياد"),
+        ("Karima El Hajjaji", "كريمة الحجاجي"), ("Najat Rifi", "نجاة الريفي"), ("Oumaima Tounsi", "أميمة التونسي"),
+        ("Fatou Camara", ""), ("Esther Nkemelu", ""), ("Aminata Keita", ""), ("Joy Adebayo", ""), ("Rokia Coulibaly", ""),
+        ("Yasmina Berrouayel", "ياسمينة البروايل"), ("Chaimae Haddad", "شيماء حداد"), ("Btissam Jebari", "ابتسام الجباري"),
     ];
 
     private static readonly (string Latin, string Arabic)[] MenNames =
@@ -34,6 +40,12 @@ internal static class DemoPeople
         ("Anas Berrechid", "أنس برشيد"), ("Said Ziani", "سعيد الزياني"), ("Abdellah Rami", "عبد الله رامي"),
         ("Hicham Filali", "هشام الفيلالي"), ("Mohamed Amine Slaoui", "محمد أمين السلاوي"), ("Adil Bakkali", "عادل البقالي"),
         ("Moussa Koné", ""), ("Ibrahima Sow", ""), ("Emmanuel Mensah", ""), ("Samuel Adeyemi", ""), ("Jean-Paul Mbarga", ""),
+        ("Ayoub Chaoui", "أيوب الشاوي"), ("Zakaria Benmoussa", "زكرياء بنموسى"), ("Ismail Kadiri", "إسماعيل القادري"),
+        ("Othmane Bekkali", "عثمان البقالي"), ("Nabil Jaidi", "نبيل الجايدي"), ("Tarik Sefrioui", "طارق الصفريوي"),
+        ("Yassine El Ouardi", "ياسين الوردي"), ("Khalid Amghar", "خالد أمغار"), ("Badr Hilali", "بدر الهلالي"),
+        ("Soufiane Marzouk", "سفيان مرزوق"), ("Reda Benkirane", "رضا بنكيران"), ("Driss Alami", "إدريس العلمي"),
+        ("Mamadou Diop", ""), ("Ousmane Traoré", ""), ("Kwame Asante", ""), ("Chinedu Okeke", ""), ("Abdoulaye Barry", ""),
+        ("Amine Tazi Mokha", "أمين التازي موخا"), ("Hassan Ouchen", "حسن أوشن"), ("Mourad Lahbabi", "مراد الحبابي"),
     ];
 
     private static readonly string[] Institutions =
@@ -66,7 +78,8 @@ internal static class DemoPeople
             }
             var female = (i * 7 + 3) % 5 < 2 || (session == 3 && k % 2 == 0);
             var (latin, arabic) = female ? WomenNames[women++ % WomenNames.Length] : MenNames[men++ % MenNames.Length];
-            var round = (female ? women : men) / WomenNames.Length;
+            // Each person has a name of their own: the lists are longer than either sex's share of the 66.
+            var round = (female ? women - 1 : men - 1) / (female ? WomenNames.Length : MenNames.Length);
             var name = round == 0 ? latin : $"{latin} {round + 1}";
             var group = session switch
             {

@@ -48,7 +48,7 @@ public sealed class EmailComposer(IOptions<EmailOptions> options, MessageContent
         {
             var cancel = content.IsCancellation;
             var ics = IcsBuilder.Build(new IcsRequest(session, Uid(session, person), session.Sequence, cancel,
-                o.FromName, o.FromAddress, person.FullName, email, session.Title, content.Text, content.Link, clock.GetUtcNow()));
+                o.FromName, o.FromAddress, person.FullName, email, session.TitleIn(lang), content.Text, content.Link, clock.GetUtcNow()));
             var calendar = new TextPart("calendar") { Text = ics };
             calendar.ContentType.Parameters.Add("method", cancel ? "CANCEL" : "REQUEST");
             calendar.ContentType.Charset = "utf-8";

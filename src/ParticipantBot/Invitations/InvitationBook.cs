@@ -32,6 +32,10 @@ public sealed class InvitationBook(AppDbContext db, ParticipantDirectory guests,
         return invitation is null || person is null || session is null ? null : new InvitationView(invitation, person, session);
     }
 
+    /// <summary>Everyone who has an invitation to the session, whatever its state.</summary>
+    public async Task<HashSet<Guid>> PeopleOfAsync(Guid sessionId, CancellationToken ct) =>
+        (await db.Invitations.AsNoTracking().Where(i => i.SessionId == sessionId).Select(i => i.ParticipantId).ToListAsync(ct)).ToHashSet();
+
     /// <summary>The people of a session whose invitation is in one of these states.</summary>
     public Task<List<Guid>> ParticipantIdsAsync(Guid sessionId, IReadOnlyCollection<RsvpStatus> states, CancellationToken ct) =>
         db.Invitations.AsNoTracking().Where(i => i.SessionId == sessionId && states.Contains(i.Status)).Select(i => i.ParticipantId).ToListAsync(ct);

@@ -5,7 +5,8 @@ using ParticipantBot.Domain.Participants;
 namespace ParticipantBot.Invitations;
 
 /// <summary>Whom to invite: a list of participants, a stakeholder group, or everyone in the campaign.</summary>
-public sealed record InviteRequest(List<Guid>? ParticipantIds, string? Group, bool? All);
+/// <param name="SubGroup">One of the session's sub-groups: the people invited are put in it.</param>
+public sealed record InviteRequest(List<Guid>? ParticipantIds, string? Group, bool? All, string? SubGroup = null);
 
 /// <param name="Repaired">Invitations that existed, had never been sent and had no message: planned again.</param>
 public sealed record InviteResult(int Requested, int Created, int AlreadyInvited, int HandedToChannels, int Waiting, string Message, int Repaired = 0);

@@ -73,7 +73,7 @@ public static partial class InvitationEndpoints
         Guid id, InviteRequest request, CampaignAccess access, InviteHandler invite, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
-        var outcome = await invite.HandleAsync(new Invite(id, request.ParticipantIds, request.Group, request.All == true, access.UserId), ct);
+        var outcome = await invite.HandleAsync(new Invite(id, request.ParticipantIds, request.Group, request.All == true, access.UserId, request.SubGroup), ct);
         if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
         return TypedResults.Accepted($"/api/sessions/{id}/invitations", outcome.Value);
     }
@@ -84,7 +84,8 @@ public static partial class InvitationEndpoints
         // Access first: someone else's session answers 404 whatever the request says.
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         if (request.Status is not { } status || !RecordableByOrganiser.Contains(status))
-            return Problems.Validation("status", $"Give the answer as status: one of {string.Join(", ", RecordableByOrganiser.Select(RsvpTransitions.Name))}.");
+            return Problems.Validation("status", $"Give the answer as status: one of {string.Join(", ", RecordableByOrganiser.Select(RsvpTransitions.Name))}.",
+                "value.unknown", new Dictionary<string, object?> { ["allowed"] = RecordableByOrganiser.Select(RsvpTransitions.Name).ToList() });
         var channel = request.Channel ?? AnswerChannel.Phone;
         return await RecordAsync(answers, guests, new RecordAnswer(id, participantId, new Answer.Record(status), channel, access.UserId, Text.Valid(request.Note, Limits.Note),
             AuditAs: (AuditAction.AnswerRecorded, $"Answer recorded on their behalf: {RsvpTransitions.Name(status)} (by {channel.ToString().ToLowerInvariant()}).")), ct);
@@ -103,7 +104,7 @@ public static partial class InvitationEndpoints
     {
         if (await access.FindSessionAsync(id, ct) is null) return TypedResults.NotFound();
         if (request.DelegateParticipantId is not { } delegateId)
-            return Problems.Validation("delegateParticipantId", "Say who the delegate is: delegateParticipantId.");
+            return Problems.Validation("delegateParticipantId", "Say who the delegate is: delegateParticipantId.", "value.required");
         var outcome = await substitute.HandleAsync(new Substitute(id, participantId, delegateId, access.UserId), ct);
         if (outcome.Refusal is { } refusal) return refusal.Kind == RefusalKind.NotFound ? TypedResults.NotFound() : Refusals.Problem(refusal);
         var (invitation, delegatePerson) = outcome.Value;

@@ -12,7 +12,7 @@ using ParticipantBot.Persistence;
 namespace ParticipantBot.Invitations;
 
 /// <summary>Whom to invite: a list of participants, a stakeholder group, or everyone in the campaign.</summary>
-public sealed record Invite(Guid SessionId, IReadOnlyList<Guid>? ParticipantIds, string? Group, bool All, string By);
+public sealed record Invite(Guid SessionId, IReadOnlyList<Guid>? ParticipantIds, string? Group, bool All, string By, string? SubGroup = null);
 
 /// <summary>
 /// Invites people to a session. New invitations are committed in chunks, each chunk in one
@@ -34,6 +34,9 @@ public sealed class InviteHandler(AppDbContext db, UnitOfWork unit, SessionMessa
         var choices = (command.ParticipantIds is { Count: > 0 } ? 1 : 0) + (string.IsNullOrWhiteSpace(command.Group) ? 0 : 1) + (command.All ? 1 : 0);
         if (choices != 1)
             return Refusal.Invalid("participantIds", "Say whom to invite with exactly one of: participantIds (a list), group (a stakeholder group) or all (true).", "invite.whom");
+        if (Domain.Common.Text.Clean(command.SubGroup) is { } wantedGroup && !session.SubGroups.Contains(wantedGroup, StringComparer.OrdinalIgnoreCase))
+            return Refusal.Invalid("subGroup", $"Unknown sub-group '{Domain.Common.Text.Printable(wantedGroup, max: 100)}'; use one of: {string.Join(", ", session.SubGroups)}.", "subGroup.unknown",
+                new Dictionary<string, object?> { ["value"] = Domain.Common.Text.Printable(wantedGroup, max: 100), ["allowed"] = session.SubGroups });
 
         List<Guid> participantIds;
         if (command.ParticipantIds is { Count: > 0 } ids)
@@ -87,7 +90,13 @@ public sealed class InviteHandler(AppDbContext db, UnitOfWork unit, SessionMessa
                     var people = (await guests.ManyAsync(chunk, c)).Where(p => !already.Contains(p.Id)).ToList();
                     if (people.Count == 0) return (0, 0);
                     var now = clock.GetUtcNow();
-                    db.Invitations.AddRange(people.Select(p => Invitation.Create(session.Id, p.Id, now)));
+                    var subGroup = session.SubGroups.FirstOrDefault(g => string.Equals(g, Domain.Common.Text.Clean(command.SubGroup), StringComparison.OrdinalIgnoreCase));
+                    db.Invitations.AddRange(people.Select(p =>
+                    {
+                        var invitation = Invitation.Create(session.Id, p.Id, now);
+                        if (subGroup is not null) invitation.AssignSubGroup(subGroup);
+                        return invitation;
+                    }));
                     var handed = await messages.InviteAsync(session, campaign, people, c);
                     audit.RecordAs(command.By, session.CampaignId, AuditAction.InvitationsSent, $"{people.Count} invitation(s) sent ({whom}).", session.Id);
                     return (people.Count, handed);

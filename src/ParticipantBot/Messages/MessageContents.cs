@@ -44,13 +44,15 @@ public sealed class MessageContents(RsvpLinks rsvpLinks, SurveyLinks surveyLinks
             : MessageKinds.IsCancellation(kind) ? null
             : new MessageLink(rsvpLinks.For(invitation.Id, person.Id, session), Texts.Get("Email.Rsvp.Call", lang), Texts.Get("Email.Rsvp.Button", lang));
 
+        // The session's title in the person's language when the organiser gave one, else the title.
+        var title = session.TitleIn(lang);
         return new MessageContent(
             kind, lang,
-            Subject: Texts.Format(words.Subject, lang, session.Title),
-            Heading: Texts.Format(words.Heading, lang, isSurvey ? session.Title : campaign.Name),
-            Title: session.Title,
+            Subject: Texts.Format(words.Subject, lang, title),
+            Heading: Texts.Format(words.Heading, lang, isSurvey ? title : campaign.Name),
+            Title: title,
             Greeting: Texts.Format("Email.Greeting", lang, person.FullName),
-            Intro: Texts.Format(words.Intro, lang, session.Title, campaign.Name),
+            Intro: Texts.Format(words.Intro, lang, title, campaign.Name),
             When: when,
             Facts: facts,
             Deadline: deadline,

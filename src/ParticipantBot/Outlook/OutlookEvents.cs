@@ -11,7 +11,7 @@ public static class OutlookEvents
 {
     public static Event Event(Session session, Participant person, EmailContent content) => new()
     {
-        Subject = session.Title,
+        Subject = session.TitleIn(person.Language),
         Body = new ItemBody { ContentType = BodyType.Html, Content = content.Html },
         // In UTC: every client shows it in its own zone, across Casablanca's Ramadan changes too.
         Start = new DateTimeTimeZone { DateTime = Utc(session.StartsAt), TimeZone = "UTC" },

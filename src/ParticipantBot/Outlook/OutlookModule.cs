@@ -38,6 +38,7 @@ public static class OutlookModule
         });
         services.AddSingleton<OutlookDelivery>();
         services.AddSingleton<Email.IMailService>(sp => sp.GetRequiredService<OutlookDelivery>());
+        services.AddSingleton<Identity.IOrganiserDirectory, GraphOrganiserDirectory>();
         services.AddScoped<OutlookReplies>();
         services.AddScoped<GraphSubscriptions>();
         return builder;

@@ -19,13 +19,16 @@ public sealed class DashboardModel(IOptions<AppOptions> app) : PageModel
 
     public string T(string key) => Texts.Get(key, Language);
 
-    /// <summary>Every Dashboard.*, Group.* text in the page's language, for the script.</summary>
+    /// <summary>The texts the page's script shows: its own, groups, values a person reads (Value.*), field names and API error codes.</summary>
+    public static readonly string[] PagePrefixes = ["Dashboard.", "Group.", "Value.", "Field.", "Error."];
+
+    /// <summary>Every text of <see cref="PagePrefixes"/> in the page's language, for the script.</summary>
     public string TextsJson()
     {
         var culture = Texts.Culture(Language);
         var keys = Texts.Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!
             .Cast<DictionaryEntry>().Select(e => (string)e.Key)
-            .Where(k => k.StartsWith("Dashboard.", StringComparison.Ordinal) || k.StartsWith("Group.", StringComparison.Ordinal));
+            .Where(k => PagePrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)));
         return JsonSerializer.Serialize(keys.Order(StringComparer.Ordinal).ToDictionary(k => k, k => Texts.Resources.GetString(k, culture)));
     }
 

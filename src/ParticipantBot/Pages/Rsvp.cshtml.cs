@@ -22,7 +22,7 @@ public sealed class RsvpModel(RsvpLinks links, RsvpService rsvp, Messages.Messag
     public string? ProblemTitle { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
-    public string Contact => email.Value.Contact;
+    public string Contact => View?.Campaign.ContactEmail ?? email.Value.Contact;
     /// <summary>The stakeholder groups a person may correct theirs to.</summary>
     public IReadOnlyList<string> Groups => app.Value.StakeholderGroups;
     public DateTimeOffset Now => clock.GetUtcNow();

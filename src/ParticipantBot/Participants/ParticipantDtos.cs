@@ -32,4 +32,5 @@ public sealed record ParticipantDto(
         p.Consent is { } c ? new ConsentDto(c.GivenAt, c.Channel, c.TextVersion) : null, p.CreatedAt, p.UpdatedAt);
 }
 
-public sealed record ParticipantCreated(ParticipantDto Participant, IReadOnlyList<string> Warnings);
+/// <param name="WarningDetails">The same warnings with their field, stable code and arguments ("participant.sharedEmail" {email, count}).</param>
+public sealed record ParticipantCreated(ParticipantDto Participant, IReadOnlyList<string> Warnings, IReadOnlyList<Api.ApiError>? WarningDetails = null);

@@ -51,7 +51,8 @@ public static class ParticipantEndpoints
         var emailKey = Text.Key(details!.Email);
         var sameEmail = emailKey.Length == 0 ? [] : await db.Participants.Where(p => p.CampaignId == cid && p.EmailKey == emailKey).ToListAsync(ct);
         if (sameEmail.FirstOrDefault(p => p.IsSamePerson(details.Email, details.FullName)) is { } existing)
-            return Problems.Conflict($"This person is already on the guest list (participant {existing.Id}).", "email");
+            return Problems.Conflict($"This person is already on the guest list (participant {existing.Id}).", "email", "participant.duplicate",
+                new Dictionary<string, object?> { ["participantId"] = existing.Id.ToString() });
         var warnings = sameEmail.Count > 0
             ? new List<string> { $"{details.Email} is also the address of {sameEmail.Count} other participant(s); they are kept apart because the names differ." }
             : [];
@@ -59,7 +60,9 @@ public static class ParticipantEndpoints
         db.Participants.Add(participant);
         audit.Record(cid, AuditAction.ParticipantAdded, "Added to the guest list.", participantId: participant.Id);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/campaigns/{cid}/participants/{participant.Id}", new ParticipantCreated(ParticipantDto.From(participant), warnings));
+        var detailed = warnings.Select(w => ApiError.ForField("email", w, "participant.sharedEmail",
+            new Dictionary<string, object?> { ["email"] = participant.Email, ["count"] = sameEmail.Count })).ToList();
+        return TypedResults.Created($"/api/campaigns/{cid}/participants/{participant.Id}", new ParticipantCreated(ParticipantDto.From(participant), warnings, detailed));
     }
 
     private static async Task<Results<Ok<ParticipantDto>, NotFound>> Get(Guid cid, Guid pid, CampaignAccess access, AppDbContext db, CancellationToken ct)

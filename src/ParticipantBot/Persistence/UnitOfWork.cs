@@ -24,7 +24,7 @@ public sealed class UnitOfWork(AppDbContext db)
         catch (DomainException refused)
         {
             return new Refusal(refused.Field == "status" || refused.Field == "state" ? RefusalKind.Conflict : RefusalKind.Invalid,
-                refused.Message, refused.Field);
+                refused.Message, refused.Field, refused.Code, refused.Args);
         }
     }
 

@@ -40,7 +40,7 @@ public static class SurveyEndpoints
         var days = request.OpenDays ?? survey.OpenDays;
         var errors = Survey.Problems(questions, delay, days).Select(ApiError.Of).ToList();
         if (request.Questions?.Select((q, i) => (q, i)).Where(x => x.q.Kind is null) is { } untyped)
-            errors.AddRange(untyped.Select(x => ApiError.ForField($"questions[{x.i}].kind", "Say the question's kind: rating, singleChoice, multipleChoice, freeText or priorities.")));
+            errors.AddRange(untyped.Select(x => ApiError.ForField($"questions[{x.i}].kind", "Say the question's kind: rating, singleChoice, multipleChoice, freeText or priorities.", "value.required")));
         if (errors.Count > 0) return Problems.Validation(errors);
         survey.Edit(questions, request.Anonymous ?? survey.Anonymous, request.Enabled ?? survey.Enabled, delay, days, clock.GetUtcNow());
         audit.Record(session.CampaignId, AuditAction.SurveyChanged, "Survey changed: " + audit.Changed(survey), session.Id);

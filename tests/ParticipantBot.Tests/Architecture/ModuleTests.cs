@@ -22,7 +22,7 @@ public sealed class ModuleTests(ITestOutputHelper output)
         ["Audit", "Campaigns", "Participants", "Privacy", "Delivery", "Invitations", "Surveys", "Rsvp"],
         ["Messages", "Dashboard", "Reporting"],
         ["Email", "Outlook", "Teams"],
-        ["Pages", "Scheduling", "Telemetry", "Demo", "Health"],
+        ["Pages", "Scheduling", "Telemetry", "Demo", "Health", "Workspace"],
     ];
 
     [Fact]

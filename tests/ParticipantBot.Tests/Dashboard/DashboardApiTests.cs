@@ -204,7 +204,9 @@ public sealed class DashboardApiTests : IAsyncLifetime
         var names = list.RowsUsed().Skip(1).Select(r => r.Cell(1).GetString()).ToList();
         Assert.Equal(_people.Keys.Order(), names.Order());
         var youssef = list.RowsUsed().Single(r => r.Cell(1).GetString() == "Youssef Alaoui");
-        Assert.Equal(["Migrants", "Hommes", "liste d'attente"], new[] { youssef.Cell(3).GetString(), youssef.Cell(4).GetString(), youssef.Cell(6).GetString() });
+        // One person's sex is singular ("homme"), their language and channel named in the campaign's language; totals stay plural.
+        Assert.Equal(["Migrants", "homme", "français", "liste d'attente", "e-mail"],
+            new[] { youssef.Cell(3).GetString(), youssef.Cell(4).GetString(), youssef.Cell(5).GetString(), youssef.Cell(6).GetString(), youssef.Cell(8).GetString() });
 
         var totals = book.Worksheet("Totaux");
         int Row(string label, int column) => totals.RowsUsed().Single(r => r.Cell(1).GetString() == label).Cell(column).GetValue<int>();

@@ -52,7 +52,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         foreach (var session in sessions)
         {
             var card = Card(page, Guid.Parse(session.Str("id")));
-            Assert.Equal(session.Str("title"), (await card.Locator("h2").TextContentAsync())?.Trim());
+            Assert.Equal(session.Str("title"), (await card.Locator("h3").TextContentAsync())?.Trim());
             foreach (var key in Counted)
                 Assert.Equal(session!["counts"]![key]!.GetValue<int>().ToString(), await card.Locator($"dd[data-count='{key}']").TextContentAsync());
             Assert.Equal(session!["seatsLeft"]!.GetValue<int>().ToString(), await card.Locator("[data-fact='seatsLeft']").TextContentAsync());
@@ -90,9 +90,11 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         Assert.Contains("seuls ses organisateurs", await stranger.Locator("#notice").TextContentAsync());
         Assert.Equal(0, await stranger.Locator("article.session").CountAsync());
 
+        // With no campaign of their own, the page offers to create their first one.
         await stranger.GotoAsync($"{_service.BaseUrl}/dashboard?lang=fr");
-        await stranger.Locator("#notice fluent-message-bar").WaitForAsync();
-        Assert.Contains("aucune campagne", await stranger.Locator("#notice").TextContentAsync());
+        await stranger.Locator("#new-campaign").WaitForAsync();
+        Assert.Contains("aucune campagne", await stranger.Locator("#no-campaign").TextContentAsync());
+        Assert.Equal(0, await stranger.Locator("article.session").CountAsync());
     }
 
     [Fact]
@@ -137,7 +139,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
         var page = await OpenAsync("lang=fr");
         await Card(page, session).Locator("fluent-button", new() { HasText = "Relancer les sans-réponse" }).ClickAsync();
         Assert.Contains($"Relancer les {noAnswer} personnes", await page.Locator("dialog h2").TextContentAsync());
-        await page.Locator("dialog").GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await page.Locator("dialog").GetByRole(AriaRole.Button, new() { Name = "Confirmer" }).ClickAsync();
         await page.Locator("#notice fluent-message-bar[intent='success']").WaitForAsync();
 
         var messages = (await _api.GetJsonAsync($"/api/sessions/{session}/messages")).AsArray();

@@ -38,7 +38,12 @@ public static class GuestListColumns
     public static GuestListField FieldOf(string selfDescribed) =>
         Enum.Parse<GuestListField>(ImportedSelfDescription.Aliases.Keys.Take(3).Contains(selfDescribed) ? selfDescribed : "Wg" + selfDescribed, ignoreCase: true);
 
-    public static GuestListField? Find(string header) => Aliases.TryGetValue(Key(header), out var field) ? field : null;
+    public static GuestListField? Find(string header) =>
+        Aliases.TryGetValue(Key(header), out var field) || TemplateHeaders.Value.TryGetValue(Key(header), out field) ? field : null;
+
+    /// <summary>The template's headers in every language (Resources Import.Column.*): a downloaded template always imports.</summary>
+    private static readonly Lazy<Dictionary<string, GuestListField>> TemplateHeaders = new(() =>
+        GuestListTemplate.AllHeaders().Select(h => (Key: Key(h.Header), h.Field)).DistinctBy(h => h.Key).ToDictionary(h => h.Key, h => h.Field));
 
     private static string Key(string header) => new(Text.Key(header).Where(char.IsLetterOrDigit).ToArray());
 

@@ -11,7 +11,10 @@ public sealed record ImportPreviewRow(int Row, ImportAction Action, string FullN
 public sealed record ImportReport(
     bool DryRun, string FileType, int Rows, int Valid, int Created, int Updated, int Skipped,
     IReadOnlyList<int> SkippedRows, IReadOnlyList<ApiError> Errors, IReadOnlyList<ApiError> Warnings,
-    IReadOnlyList<ImportPreviewRow> Preview, bool PreviewTruncated, bool Written);
+    IReadOnlyList<ImportPreviewRow> Preview, bool PreviewTruncated, bool Written, GuestListCells? Table = null);
+
+/// <summary>The file's header and its first rows as read (asked for with cells=true), so that a page can mark each problem on its cell.</summary>
+public sealed record GuestListCells(IReadOnlyList<string> Headers, IReadOnlyList<GuestListRow> Rows, bool Truncated);
 
 /// <summary>One data row read into participant details, or the problems that stop it.</summary>
 /// <param name="About">Age band and Short Set answers from a registration form, kept only when <paramref name="Consent"/> is true.</param>

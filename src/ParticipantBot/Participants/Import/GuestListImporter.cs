@@ -33,14 +33,16 @@ public sealed class GuestListImporter(AppDbContext db, TimeProvider clock, Micro
             var key = (Text.Key(d.Email), Text.Key(d.FullName));
             if (seen.TryGetValue(key, out var firstRow))
             {
-                row.Errors.Add(new ApiError(row.Row, null, "fullName", $"Duplicate in file: the same name and email as row {firstRow}."));
+                row.Errors.Add(new ApiError(row.Row, null, "fullName", $"Duplicate in file: the same name and email as row {firstRow}.", "import.duplicateRow",
+                    new Dictionary<string, object?> { ["first"] = firstRow }));
                 continue;
             }
             seen[key] = row.Row;
             if (key.Item1.Length > 0)
             {
                 if (emailsSeen.TryGetValue(key.Item1, out var other))
-                    warnings.Add(new ApiError(row.Row, null, "email", $"{d.Email} is also used on row {other} by another name; both are kept."));
+                    warnings.Add(new ApiError(row.Row, null, "email", $"{d.Email} is also used on row {other} by another name; both are kept.", "import.sharedEmailInFile",
+                        new Dictionary<string, object?> { ["email"] = d.Email, ["first"] = other }));
                 else emailsSeen[key.Item1] = row.Row;
             }
         }
@@ -59,7 +61,8 @@ public sealed class GuestListImporter(AppDbContext db, TimeProvider clock, Micro
             var key = (Text.Key(d.Email), Text.Key(d.FullName));
             byIdentity.TryGetValue(key, out var match);
             if (match is null && key.Item1.Length > 0 && byEmail.TryGetValue(key.Item1, out var count))
-                warnings.Add(new ApiError(row.Row, null, "email", $"{d.Email} already belongs to {count} participant(s) with another name; a new participant is added."));
+                warnings.Add(new ApiError(row.Row, null, "email", $"{d.Email} already belongs to {count} participant(s) with another name; a new participant is added.", "participant.sharedEmail",
+                    new Dictionary<string, object?> { ["email"] = d.Email, ["count"] = count }));
             plan.Add((row, match));
         }
 

@@ -30,7 +30,7 @@ public static class ImportEndpoints
 
     private static async Task<Results<Ok<ImportReport>, NotFound, ProblemHttpResult>> Import(
         Guid cid, HttpRequest request, CampaignAccess access, GuestListImporter importer, CancellationToken ct,
-        bool dryRun = false, bool skipInvalid = false)
+        bool dryRun = false, bool skipInvalid = false, bool cells = false)
     {
         var campaign = await access.FindCampaignAsync(cid, ct);
         if (campaign is null) return TypedResults.NotFound();
@@ -76,6 +76,7 @@ public static class ImportEndpoints
         }
 
         var report = await importer.ImportAsync(campaign, table, dryRun, skipInvalid, ct);
+        if (cells) report = report with { Table = new GuestListCells(table.Headers, table.Rows.Take(GuestListImporter.PreviewLimit).ToList(), table.Rows.Count > GuestListImporter.PreviewLimit) };
         if (!dryRun && !report.Written)
             return TypedResults.Problem(
                 title: $"The guest list has {report.Errors.Count} problem(s); nothing was imported. Fix them, or import with skipInvalid=true to leave those rows out.",

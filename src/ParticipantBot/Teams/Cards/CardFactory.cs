@@ -87,7 +87,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         data["needsDiet"] = Texts.Get("Needs.Diet", lang);
         data["needsAccessibility"] = Texts.Get("Needs.Accessibility", lang);
         data["needsInterpretation"] = Texts.Get("Needs.Interpretation", lang);
-        data["consentStatement"] = Texts.Format("Consent.Statement", lang, campaign.RetentionMonths, email.Value.Contact);
+        data["consentStatement"] = Texts.Format("Consent.Statement", lang, campaign.RetentionMonths, campaign.ContactEmail ?? email.Value.Contact);
         data["consentCheckbox"] = Texts.Get("Consent.Checkbox", lang);
         data["transport"] = needs.Transport ? "true" : "false";
         data["diet"] = needs.Diet ?? "";
@@ -140,7 +140,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
         data["isEmpty"] = lines.Count == 0;
         data["items"] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
         {
-            ["session"] = l.Session.Title,
+            ["session"] = l.Session.TitleIn(lang),
             ["when"] = When(l.Session, lang),
             ["answer"] = Texts.Format("Card.Status", lang, Texts.Get("Status." + RsvpTransitions.Name(l.Status), lang)),
         }).ToArray());
@@ -271,7 +271,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
             questions.Add(item);
         }
         var data = Common(lang);
-        data["title"] = Texts.Format("Survey.Title", lang, session.Title);
+        data["title"] = Texts.Format("Survey.Title", lang, session.TitleIn(lang));
         data["intro"] = Texts.Get("Survey.Intro", lang);
         data["privacy"] = Texts.Get(survey.Anonymous ? "Survey.Anonymous" : "Survey.Named", lang);
         data["hasProblems"] = problems is { Count: > 0 };
@@ -287,7 +287,7 @@ public sealed class CardFactory(CardActionSigner signer, IOptions<EmailOptions> 
     public CardContent CheckInContent(Language lang, ParticipantBot.Invitations.SelfCheckInResult result) => MessageContent(lang,
         Texts.Get("Card.CheckIn.Title", lang),
         result.Session is not { } session ? Texts.Get("Card.CheckIn.None", lang)
-        : Texts.Format(result.AlreadyRecorded ? "Card.CheckIn.Already" : "Card.CheckIn.Done", lang, session.Title));
+        : Texts.Format(result.AlreadyRecorded ? "Card.CheckIn.Already" : "Card.CheckIn.Done", lang, session.TitleIn(lang)));
 
     /// <summary>A short card whose texts are already in the reader's language.</summary>
     public CardContent MessageContent(Language lang, string title, string text)

@@ -81,7 +81,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "Id");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Campaigns.Campaign", b =>
@@ -93,6 +93,10 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.PrimitiveCollection<int[]>("AgeBandBounds")
                         .IsRequired()
                         .HasColumnType("integer[]");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -127,7 +131,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Campaigns");
+                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Campaigns.Session", b =>
@@ -183,6 +187,18 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("TitleAr")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleFr")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Venue")
                         .HasColumnType("text");
 
@@ -227,7 +243,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("CampaignId");
 
-                    b.ToTable("Sessions");
+                    b.ToTable("Sessions", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Invitations.Invitation", b =>
@@ -274,7 +290,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.HasIndex("SessionId", "ParticipantId")
                         .IsUnique();
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Messages.OutboundMessage", b =>
@@ -363,7 +379,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "DueAt");
 
-                    b.ToTable("OutboundMessages");
+                    b.ToTable("OutboundMessages", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.DataRequest", b =>
@@ -398,7 +414,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("ParticipantId");
 
-                    b.ToTable("DataRequests");
+                    b.ToTable("DataRequests", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.Participant", b =>
@@ -570,7 +586,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "TeamsObjectId");
 
-                    b.ToTable("Participants");
+                    b.ToTable("Participants", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Surveys.Survey", b =>
@@ -615,7 +631,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.HasIndex("SessionId")
                         .IsUnique();
 
-                    b.ToTable("Surveys");
+                    b.ToTable("Surveys", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Surveys.SurveyResponse", b =>
@@ -658,7 +674,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("SurveyId");
 
-                    b.ToTable("SurveyResponses");
+                    b.ToTable("SurveyResponses", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Surveys.SurveySubmission", b =>
@@ -673,7 +689,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("ParticipantId");
 
-                    b.ToTable("SurveySubmissions");
+                    b.ToTable("SurveySubmissions", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Outlook.GraphSubscription", b =>
@@ -705,7 +721,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("GraphSubscriptions");
+                    b.ToTable("GraphSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Outlook.OutlookEvent", b =>
@@ -761,7 +777,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.HasIndex("SessionId", "ParticipantId")
                         .IsUnique();
 
-                    b.ToTable("OutlookEvents");
+                    b.ToTable("OutlookEvents", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Reporting.ParticipationCount", b =>
@@ -807,10 +823,10 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "SessionId");
 
-                    b.ToTable("ParticipationCounts");
+                    b.ToTable("ParticipationCounts", (string)null);
                 });
 
-            modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
+            modelBuilder.Entity("ParticipantBot.Teams.DigestRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -840,7 +856,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.HasIndex("CampaignId", "OrganiserObjectId", "Day")
                         .IsUnique();
 
-                    b.ToTable("DigestRecords");
+                    b.ToTable("DigestRecords", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Teams.TeamsInstallation", b =>
@@ -924,7 +940,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "UserObjectId")
                         .IsUnique();
 
-                    b.ToTable("TeamsInstallations");
+                    b.ToTable("TeamsInstallations", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Audit.AuditEntry", b =>
@@ -1115,7 +1131,7 @@ namespace ParticipantBot.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
+            modelBuilder.Entity("ParticipantBot.Teams.DigestRecord", b =>
                 {
                     b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
                         .WithMany()

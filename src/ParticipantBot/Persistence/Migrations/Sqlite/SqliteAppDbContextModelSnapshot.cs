@@ -72,7 +72,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "Id");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Campaigns.Campaign", b =>
@@ -83,6 +83,10 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("AgeBandBounds")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -118,7 +122,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Campaigns");
+                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Campaigns.Session", b =>
@@ -174,6 +178,18 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleAr")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleFr")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Venue")
                         .HasColumnType("TEXT");
 
@@ -218,7 +234,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CampaignId");
 
-                    b.ToTable("Sessions");
+                    b.ToTable("Sessions", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Invitations.Invitation", b =>
@@ -265,7 +281,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.HasIndex("SessionId", "ParticipantId")
                         .IsUnique();
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Messages.OutboundMessage", b =>
@@ -354,7 +370,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAt");
 
-                    b.ToTable("OutboundMessages");
+                    b.ToTable("OutboundMessages", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.DataRequest", b =>
@@ -389,7 +405,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ParticipantId");
 
-                    b.ToTable("DataRequests");
+                    b.ToTable("DataRequests", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Participants.Participant", b =>
@@ -561,7 +577,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "TeamsObjectId");
 
-                    b.ToTable("Participants");
+                    b.ToTable("Participants", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Surveys.Survey", b =>
@@ -606,7 +622,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.HasIndex("SessionId")
                         .IsUnique();
 
-                    b.ToTable("Surveys");
+                    b.ToTable("Surveys", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Surveys.SurveyResponse", b =>
@@ -649,7 +665,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SurveyId");
 
-                    b.ToTable("SurveyResponses");
+                    b.ToTable("SurveyResponses", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Surveys.SurveySubmission", b =>
@@ -664,7 +680,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ParticipantId");
 
-                    b.ToTable("SurveySubmissions");
+                    b.ToTable("SurveySubmissions", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Outlook.GraphSubscription", b =>
@@ -696,7 +712,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("GraphSubscriptions");
+                    b.ToTable("GraphSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Outlook.OutlookEvent", b =>
@@ -752,7 +768,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.HasIndex("SessionId", "ParticipantId")
                         .IsUnique();
 
-                    b.ToTable("OutlookEvents");
+                    b.ToTable("OutlookEvents", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Reporting.ParticipationCount", b =>
@@ -796,10 +812,10 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "SessionId");
 
-                    b.ToTable("ParticipationCounts");
+                    b.ToTable("ParticipationCounts", (string)null);
                 });
 
-            modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
+            modelBuilder.Entity("ParticipantBot.Teams.DigestRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -829,7 +845,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.HasIndex("CampaignId", "OrganiserObjectId", "Day")
                         .IsUnique();
 
-                    b.ToTable("DigestRecords");
+                    b.ToTable("DigestRecords", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Teams.TeamsInstallation", b =>
@@ -913,7 +929,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "UserObjectId")
                         .IsUnique();
 
-                    b.ToTable("TeamsInstallations");
+                    b.ToTable("TeamsInstallations", (string)null);
                 });
 
             modelBuilder.Entity("ParticipantBot.Domain.Audit.AuditEntry", b =>
@@ -1102,7 +1118,7 @@ namespace ParticipantBot.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("ParticipantBot.Scheduling.DigestRecord", b =>
+            modelBuilder.Entity("ParticipantBot.Teams.DigestRecord", b =>
                 {
                     b.HasOne("ParticipantBot.Domain.Campaigns.Campaign", null)
                         .WithMany()
