@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Dashboard;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;

@@ -87,19 +87,19 @@ public sealed class OutboundMessage
 
     public static OutboundMessage Plan(Guid campaignId, Guid sessionId, Guid participantId, MessageKind kind, int sequence,
         DeliveryChannel channel, DateTimeOffset dueAt, DateTimeOffset now) => new()
-    {
-        Id = Guid.NewGuid(),
-        CampaignId = campaignId,
-        SessionId = sessionId,
-        ParticipantId = participantId,
-        Kind = kind,
-        Sequence = sequence,
-        Channel = channel,
-        IdempotencyKey = KeyOf(participantId, sessionId, kind, sequence, channel),
-        DueAt = dueAt.ToUniversalTime(),
-        Status = DeliveryStatus.Planned,
-        CreatedAt = now.ToUniversalTime(),
-    };
+        {
+            Id = Guid.NewGuid(),
+            CampaignId = campaignId,
+            SessionId = sessionId,
+            ParticipantId = participantId,
+            Kind = kind,
+            Sequence = sequence,
+            Channel = channel,
+            IdempotencyKey = KeyOf(participantId, sessionId, kind, sequence, channel),
+            DueAt = dueAt.ToUniversalTime(),
+            Status = DeliveryStatus.Planned,
+            CreatedAt = now.ToUniversalTime(),
+        };
 
     public bool IsFinished => Status is DeliveryStatus.Sent or DeliveryStatus.Skipped or DeliveryStatus.Failed;
 

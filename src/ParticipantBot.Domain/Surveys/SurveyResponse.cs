@@ -23,16 +23,16 @@ public sealed class SurveyResponse
 
     public static SurveyResponse Create(Survey survey, Guid participantId, string group, Sex sex, AnswerChannel channel,
         IReadOnlyList<SurveyAnswer> answers, DateTimeOffset now) => new()
-    {
-        Id = Guid.NewGuid(),
-        SurveyId = survey.Id,
-        ParticipantId = survey.Anonymous ? null : participantId,
-        Group = group,
-        Sex = sex,
-        Channel = channel,
-        SubmittedOn = DateOnly.FromDateTime(now.UtcDateTime),
-        Answers = survey.Clean(answers),
-    };
+        {
+            Id = Guid.NewGuid(),
+            SurveyId = survey.Id,
+            ParticipantId = survey.Anonymous ? null : participantId,
+            Group = group,
+            Sex = sex,
+            Channel = channel,
+            SubmittedOn = DateOnly.FromDateTime(now.UtcDateTime),
+            Answers = survey.Clean(answers),
+        };
 
     /// <summary>At the end of retention: no link to the person and no free text; ratings and choices stay for the distributions.</summary>
     public void Anonymise()

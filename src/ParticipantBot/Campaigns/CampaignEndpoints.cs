@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 using ParticipantBot.Api;
 using ParticipantBot.Application;
 using ParticipantBot.Audit;
-using ParticipantBot.Domain.Audit;
 using ParticipantBot.Configuration;
+using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Identity;
 using ParticipantBot.Persistence;
@@ -133,6 +133,7 @@ public static class CampaignEndpoints
         var counts = await figures.CountsAsync(sessions.Select(s => s.Id).ToList(), ct);
         return new CampaignDto(c.Id.ToString(), c.Name, c.Description, c.DefaultLanguage, c.TimeZoneId, c.RetentionMonths,
             c.Organisers, c.CreatedAt,
-            sessions.OrderBy(s => s.StartsAt).Select(s => SessionDto.From(s, counts.GetValueOrDefault(s.Id))).ToList(), c.ContactEmail) { AgeBands = c.AgeBandBounds };
+            sessions.OrderBy(s => s.StartsAt).Select(s => SessionDto.From(s, counts.GetValueOrDefault(s.Id))).ToList(), c.ContactEmail)
+        { AgeBands = c.AgeBandBounds };
     }
 }

@@ -37,8 +37,11 @@ public static class OrganiserLookupEndpoints
             var user = await directory.FindAsync(key, ct);
             return user is null
                 ? TypedResults.Problem(title: $"Nobody in the directory is '{Text.Printable(key, max: 100)}'.", statusCode: StatusCodes.Status422UnprocessableEntity,
-                    extensions: new Dictionary<string, object?> { ["errors"] = new[] { ApiError.ForField("q", $"Nobody in the directory is '{Text.Printable(key, max: 100)}'.",
-                        "directory.notFound", new Dictionary<string, object?> { ["value"] = Text.Printable(key, max: 100) }) } })
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["errors"] = new[] { ApiError.ForField("q", $"Nobody in the directory is '{Text.Printable(key, max: 100)}'.",
+                        "directory.notFound", new Dictionary<string, object?> { ["value"] = Text.Printable(key, max: 100) }) }
+                    })
                 : TypedResults.Ok(new OrganiserCandidate(user.ObjectId, user.DisplayName, user.Mail, user.UserPrincipalName, Directory: true));
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

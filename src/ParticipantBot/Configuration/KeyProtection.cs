@@ -145,7 +145,7 @@ public static class KeyProtection
         {
             if (version.Enabled != true || string.Equals(version.X509ThumbprintString, current.Thumbprint, StringComparison.OrdinalIgnoreCase)) continue;
             previous.Add(client.DownloadCertificate(new DownloadCertificateOptions(o.KeyVaultCertificateName!)
-                { Version = version.Version, KeyStorageFlags = X509KeyStorageFlags.EphemeralKeySet }).Value);
+            { Version = version.Version, KeyStorageFlags = X509KeyStorageFlags.EphemeralKeySet }).Value);
         }
         return (current, previous);
     }

@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
-using ParticipantBot.Persistence;
-using ParticipantBot.Campaigns;
-using ParticipantBot.Participants;
 using ParticipantBot.Invitations;
-using ParticipantBot.Delivery;
-using ParticipantBot.Surveys;
+using ParticipantBot.Participants;
+using ParticipantBot.Persistence;
 using ParticipantBot.Privacy;
+using ParticipantBot.Surveys;
 
 namespace ParticipantBot.Dashboard;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ParticipantBot.Persistence;
 using ParticipantBot.Domain.Messages;
+using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Delivery;
 

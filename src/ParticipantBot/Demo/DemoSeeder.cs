@@ -1,16 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Identity;
-using ParticipantBot.Persistence;
-using ParticipantBot.Campaigns;
-using ParticipantBot.Participants;
 using ParticipantBot.Invitations;
-using ParticipantBot.Delivery;
-using ParticipantBot.Surveys;
+using ParticipantBot.Participants;
+using ParticipantBot.Persistence;
 using ParticipantBot.Privacy;
+using ParticipantBot.Surveys;
 
 namespace ParticipantBot.Demo;
 

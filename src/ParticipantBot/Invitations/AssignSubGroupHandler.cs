@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Application;
 using ParticipantBot.Audit;
+using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Persistence;
-using ParticipantBot.Campaigns;
 
 namespace ParticipantBot.Invitations;
 

@@ -2,11 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Application;
 using ParticipantBot.Audit;
 using ParticipantBot.Campaigns;
-using ParticipantBot.Participants;
 using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Invitations;

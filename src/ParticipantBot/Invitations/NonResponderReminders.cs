@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
-using ParticipantBot.Delivery;
 using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 

@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Application;
 using ParticipantBot.Audit;
+using ParticipantBot.Campaigns;
 using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
-using ParticipantBot.Persistence;
-using ParticipantBot.Campaigns;
 using ParticipantBot.Participants;
+using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Invitations;
 

@@ -1,7 +1,7 @@
+using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
-using ParticipantBot.Campaigns;
 
 namespace ParticipantBot.Invitations;
 

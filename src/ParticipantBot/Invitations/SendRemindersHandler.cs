@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ParticipantBot.Application;
 using ParticipantBot.Audit;
+using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Persistence;
-using ParticipantBot.Campaigns;
 
 namespace ParticipantBot.Invitations;
 

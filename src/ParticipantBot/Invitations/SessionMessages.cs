@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Domain.Reminders;
-using ParticipantBot.Delivery;
 using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 

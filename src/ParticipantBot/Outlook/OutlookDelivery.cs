@@ -9,9 +9,9 @@ using Microsoft.Kiota.Abstractions;
 using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Messages;
-using Participant = ParticipantBot.Domain.Participants.Participant;
 using ParticipantBot.Email;
 using ParticipantBot.Persistence;
+using Participant = ParticipantBot.Domain.Participants.Participant;
 
 namespace ParticipantBot.Outlook;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Graph.Models;
 using ParticipantBot.Domain.Campaigns;
-using Participant = ParticipantBot.Domain.Participants.Participant;
 using ParticipantBot.Email;
+using Participant = ParticipantBot.Domain.Participants.Participant;
 
 namespace ParticipantBot.Outlook;
 

@@ -4,9 +4,9 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using ParticipantBot.Application;
-using ParticipantBot.Invitations;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
+using ParticipantBot.Invitations;
 using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Outlook;

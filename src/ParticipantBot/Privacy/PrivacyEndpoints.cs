@@ -5,8 +5,8 @@ using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Audit;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Identity;
-using ParticipantBot.Persistence;
 using ParticipantBot.Participants;
+using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Privacy;
 

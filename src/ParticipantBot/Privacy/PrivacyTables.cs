@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ParticipantBot.Persistence;
 using ParticipantBot.Domain.Participants;
+using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Privacy;
 

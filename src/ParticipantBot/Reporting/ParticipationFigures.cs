@@ -1,21 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Audit;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
-using ParticipantBot.Persistence;
-
-using ParticipantBot.Campaigns;
-
 using ParticipantBot.Invitations;
-
 using ParticipantBot.Participants;
-
+using ParticipantBot.Persistence;
 using ParticipantBot.Surveys;
-
-using ParticipantBot.Delivery;
-
-using ParticipantBot.Audit;
 
 namespace ParticipantBot.Reporting;
 

@@ -1,22 +1,17 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ParticipantBot.Audit;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Participants;
+using ParticipantBot.Invitations;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 using ParticipantBot.Resources;
 using ParticipantBot.Surveys;
-
-using ParticipantBot.Campaigns;
-
-using ParticipantBot.Invitations;
-
-using ParticipantBot.Participants;
-
-using ParticipantBot.Delivery;
-
-using ParticipantBot.Audit;
 
 namespace ParticipantBot.Reporting;
 

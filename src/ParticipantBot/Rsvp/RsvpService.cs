@@ -1,10 +1,10 @@
 using ParticipantBot.Application;
+using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Invitations;
-using ParticipantBot.Campaigns;
 using ParticipantBot.Participants;
 
 namespace ParticipantBot.Rsvp;

@@ -3,10 +3,10 @@ using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
-using ParticipantBot.Outlook;
 using Microsoft.Extensions.Options;
 using ParticipantBot.Delivery;
 using ParticipantBot.Identity;
+using ParticipantBot.Outlook;
 using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Scheduling;

@@ -1,6 +1,6 @@
-using ParticipantBot.Resources;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Surveys;
+using ParticipantBot.Resources;
 
 namespace ParticipantBot.Surveys;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ParticipantBot.Campaigns;
 using ParticipantBot.Delivery;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
@@ -6,7 +7,6 @@ using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
 using ParticipantBot.Domain.Surveys;
-using ParticipantBot.Campaigns;
 using ParticipantBot.Invitations;
 using ParticipantBot.Participants;
 using ParticipantBot.Persistence;

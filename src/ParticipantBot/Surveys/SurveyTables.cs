@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using ParticipantBot.Persistence;
 using ParticipantBot.Domain.Surveys;
+using ParticipantBot.Persistence;
 
 namespace ParticipantBot.Surveys;
 

@@ -2,12 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Bot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Newtonsoft.Json.Linq;
+using ParticipantBot.Campaigns;
+using ParticipantBot.Dashboard;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Persistence;
-using ParticipantBot.Campaigns;
-using ParticipantBot.Dashboard;
 using ParticipantBot.Teams.Cards;
 
 namespace ParticipantBot.Teams;

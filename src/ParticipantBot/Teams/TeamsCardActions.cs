@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
-using ParticipantBot.Invitations;
+using ParticipantBot.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Invitations;
 using ParticipantBot.Domain.Messages;
 using ParticipantBot.Domain.Participants;
+using ParticipantBot.Invitations;
+using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 using ParticipantBot.Rsvp;
 using ParticipantBot.Teams.Cards;
-using ParticipantBot.Campaigns;
-using ParticipantBot.Participants;
 
 namespace ParticipantBot.Teams;
 

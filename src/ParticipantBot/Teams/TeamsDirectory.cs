@@ -51,9 +51,17 @@ public sealed class TeamsDirectory(AppDbContext db, ParticipantDirectory guests,
         static string? CutOrNull(string? value, int max) => value is null ? null : Cut(value, max);
         return u with
         {
-            TenantId = Cut(u.TenantId, 100), ObjectId = Cut(u.ObjectId, 100), UserId = Cut(u.UserId, 300), Name = CutOrNull(u.Name, 200),
-            Upn = CutOrNull(u.Upn, 254), Email = CutOrNull(u.Email, 254), ConversationId = Cut(u.ConversationId, 500), ServiceUrl = Cut(u.ServiceUrl, 500),
-            BotId = Cut(u.BotId, 300), BotName = CutOrNull(u.BotName, 200), ChannelId = Cut(u.ChannelId, 50),
+            TenantId = Cut(u.TenantId, 100),
+            ObjectId = Cut(u.ObjectId, 100),
+            UserId = Cut(u.UserId, 300),
+            Name = CutOrNull(u.Name, 200),
+            Upn = CutOrNull(u.Upn, 254),
+            Email = CutOrNull(u.Email, 254),
+            ConversationId = Cut(u.ConversationId, 500),
+            ServiceUrl = Cut(u.ServiceUrl, 500),
+            BotId = Cut(u.BotId, 300),
+            BotName = CutOrNull(u.BotName, 200),
+            ChannelId = Cut(u.ChannelId, 50),
         };
     }
 

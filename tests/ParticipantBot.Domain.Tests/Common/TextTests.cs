@@ -32,13 +32,24 @@ public class TextTests
         Assert.Equal("text.controlCharacter", Text.Check(value, Lines)!.Code);
 
     [Theory]
-    [InlineData("\u202A")] [InlineData("\u202B")] [InlineData("\u202C")] [InlineData("\u202D")] [InlineData("\u202E")]
-    [InlineData("\u2066")] [InlineData("\u2067")] [InlineData("\u2068")] [InlineData("\u2069")]
+    [InlineData("\u202A")]
+    [InlineData("\u202B")]
+    [InlineData("\u202C")]
+    [InlineData("\u202D")]
+    [InlineData("\u202E")]
+    [InlineData("\u2066")]
+    [InlineData("\u2067")]
+    [InlineData("\u2068")]
+    [InlineData("\u2069")]
     public void Check_RefusesBidiEmbeddingsOverridesAndIsolates(string c) =>
         Assert.Equal("text.bidiOverride", Text.Check("a" + c + "b", OneLine)!.Code);
 
     [Theory]
-    [InlineData("\u200E")] [InlineData("\u200F")] [InlineData("\u061C")] [InlineData("\u200D")] [InlineData("\u200C")]
+    [InlineData("\u200E")]
+    [InlineData("\u200F")]
+    [InlineData("\u061C")]
+    [InlineData("\u200D")]
+    [InlineData("\u200C")]
     public void Check_KeepsTheMarksAndJoinersArabicNeeds(string c) => Assert.Null(Text.Check("ب" + c + "ت", OneLine));
 
     // Code points, not strings: an attribute cannot carry a lone surrogate.

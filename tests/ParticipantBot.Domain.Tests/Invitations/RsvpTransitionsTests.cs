@@ -37,8 +37,8 @@ public class RsvpTransitionsTests
     public void EveryState_HasARuleForEveryOtherState()
     {
         foreach (var from in Enum.GetValues<RsvpStatus>())
-        foreach (var to in Enum.GetValues<RsvpStatus>().Where(t => t != from))
-            Assert.True(RsvpTransitions.CanMove(from, to) ^ RsvpTransitions.WhyNot(from, to) is not null);
+            foreach (var to in Enum.GetValues<RsvpStatus>().Where(t => t != from))
+                Assert.True(RsvpTransitions.CanMove(from, to) ^ RsvpTransitions.WhyNot(from, to) is not null);
     }
 
     [Fact]

@@ -108,7 +108,8 @@ public abstract class RouteWalkerTests(ServiceFactory service)
                 ["text"] = new JsonObject { ["fr"] = Hostile(10_000), ["ar"] = Hostile(10_000), ["en"] = Hostile(10_000) },
             }).ToArray());
             return Json(body.ToJsonString());
-        });
+        }
+        );
         yield return ("edge dates", () => Json("""{"title": "x", "start": "0001-01-01T00:00", "end": "0001-01-01T01:00"}"""));
         yield return ("last dates", () => Json("""{"title": "x", "start": "9999-12-31T22:00", "end": "9999-12-31T23:59", "answerDeadline": "9999-12-31T21:00"}"""));
         yield return ("dates with offsets at the edges", () => Json("""{"title": "x", "start": "0001-01-01T00:00:00+14:00", "end": "9999-12-31T23:59:59-14:00"}"""));
@@ -123,7 +124,8 @@ public abstract class RouteWalkerTests(ServiceFactory service)
                 ["languages"] = new JsonArray("xx"), ["status"] = "attended", ["channel"] = "phone", ["all"] = true,
             };
             return Json(body.ToJsonString());
-        });
+        }
+        );
         yield return ("zone paths", () => Json("""{"timeZone": "America/Argentina", "start": "2027-01-01T09:00", "end": "2027-01-01T10:00", "title": "x", "name": "x"}"""));
         yield return ("zone traversal", () => Json("""{"timeZone": "../../../../etc/passwd", "start": "2027-01-01T09:00", "end": "2027-01-01T10:00", "title": "x", "name": "x"}"""));
         yield return ("wrong JSON types", () =>
@@ -137,7 +139,8 @@ public abstract class RouteWalkerTests(ServiceFactory service)
             body["questions"] = "q";
             body["organisers"] = new JsonObject();
             return Json(body.ToJsonString());
-        });
+        }
+        );
         yield return ("numbers out of range", () => Json("""{"capacity": 1e400, "retentionMonths": 99999999999999999999, "openDays": -1.5}"""));
         yield return ("text/plain", () => new StringContent("hello", Encoding.UTF8, "text/plain"));
         yield return ("XML", () => new StringContent("<a><b/></a>", Encoding.UTF8, "application/xml"));
@@ -151,7 +154,8 @@ public abstract class RouteWalkerTests(ServiceFactory service)
             var form = new MultipartFormDataContent();
             form.Add(new ByteArrayContent(HugeDimensionXlsx()), "file", "guests.xlsx");
             return form;
-        });
+        }
+        );
         yield return ("multipart with binary junk", () =>
         {
             var form = new MultipartFormDataContent();
@@ -159,7 +163,8 @@ public abstract class RouteWalkerTests(ServiceFactory service)
             new Random(16).NextBytes(junk);
             form.Add(new ByteArrayContent([(byte)'P', (byte)'K', 3, 4, .. junk]), "file", "guests.xlsx");
             return form;
-        });
+        }
+        );
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");

@@ -12,7 +12,7 @@ public sealed class ModuleTests(ITestOutputHelper output)
         foreach (var (from, to) in edges.OrderBy(e => e.Key)) output.WriteLine($"{from} -> {string.Join(", ", to.Order())}");
         var cycles = ModuleGraph.Cycles(edges);
         Assert.True(cycles.Count == 0, "Module cycles: " + string.Join("; ", cycles.Select(c => string.Join(" -> ", c)
-            .Replace(" -> ", " <-> ")) ) + Environment.NewLine + Explain(edges, cycles));
+            .Replace(" -> ", " <-> "))) + Environment.NewLine + Explain(edges, cycles));
     }
 
     /// <summary>ADR 12's layers, lowest first; a module may use its own layer's modules (without cycles) and those below.</summary>

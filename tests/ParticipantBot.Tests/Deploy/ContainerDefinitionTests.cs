@@ -41,8 +41,8 @@ public sealed class ContainerDefinitionTests
     public void EveryFileTheImageCopies_Exists()
     {
         foreach (Match copy in Regex.Matches(Dockerfile, @"^COPY (?!--from)(.+) (\S+)$", RegexOptions.Multiline))
-        foreach (var source in copy.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            Assert.True(File.Exists(RepositoryPaths.Combine(source)) || Directory.Exists(RepositoryPaths.Combine(source)), $"COPY {source}: not in the repository");
+            foreach (var source in copy.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                Assert.True(File.Exists(RepositoryPaths.Combine(source)) || Directory.Exists(RepositoryPaths.Combine(source)), $"COPY {source}: not in the repository");
         var ignored = File.ReadAllLines(RepositoryPaths.Combine(".dockerignore"));
         Assert.Contains("*.pfx", ignored);
         Assert.Contains("**/bin/", ignored);

@@ -120,7 +120,7 @@ public sealed class TwoInstanceProductionTests : IAsyncLifetime
         var form = await browser.GetStringAsync(a.BaseUrl + link.PathAndQuery);
         var antiforgery = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         var answer = await browser.PostAsync(b.BaseUrl + link.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>
-            { ["answer"] = "accept", ["__RequestVerificationToken"] = antiforgery }));
+        { ["answer"] = "accept", ["__RequestVerificationToken"] = antiforgery }));
         Assert.True(answer.IsSuccessStatusCode, $"{answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
         var invitation = (await apiA.GetJsonAsync($"/api/sessions/{session}/invitations")).AsArray().Single(i => i.Str("participantId") == person);
         Assert.Equal("accepted", invitation.Str("status"));

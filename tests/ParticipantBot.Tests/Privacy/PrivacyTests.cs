@@ -48,8 +48,11 @@ public sealed class PrivacyTests : IAsyncLifetime
     {
         var email = $"{name.Replace(' ', '.').ToLowerInvariant()}@example.org";
         var id = (await _api.PostJsonAsync($"/api/campaigns/{_campaign}/participants",
-            new { fullName = name, email, teamsObjectId = objectId, group, sex, language = "fr", channel = "both", organisation = "Association " + name,
-                needs = new { transport = true, diet = "sans gluten" } }, HttpStatusCode.Created))["participant"].Str("id");
+            new
+            {
+                fullName = name, email, teamsObjectId = objectId, group, sex, language = "fr", channel = "both", organisation = "Association " + name,
+                needs = new { transport = true, diet = "sans gluten" }
+            }, HttpStatusCode.Created))["participant"].Str("id");
         await new ChatUser(_api, _connector, objectId, name).InstallAsync();
         await _s.InviteAsync(_session, id);
         await _service.DispatchAsync();

@@ -71,15 +71,15 @@ public sealed record OtlpSpan(string Name, int Kind, string SpanId, string Paren
         {
             var resource = Protobuf.Messages(resourceSpans, 1).Select(r => Protobuf.Attributes(r, 1)).FirstOrDefault() ?? new Dictionary<string, object?>();
             foreach (var scopeSpans in Protobuf.Messages(resourceSpans, 2))
-            foreach (var span in Protobuf.Messages(scopeSpans, 2))
-                yield return new OtlpSpan(
-                    Protobuf.String(span, 5) ?? "",
-                    (int)(Protobuf.Varint(span, 6) ?? 0),
-                    Convert.ToHexString(Protobuf.Bytes(span, 2) ?? []),
-                    Convert.ToHexString(Protobuf.Bytes(span, 4) ?? []),
-                    Protobuf.Attributes(span, 9),
-                    resource,
-                    Protobuf.Messages(span, 13).Count());
+                foreach (var span in Protobuf.Messages(scopeSpans, 2))
+                    yield return new OtlpSpan(
+                        Protobuf.String(span, 5) ?? "",
+                        (int)(Protobuf.Varint(span, 6) ?? 0),
+                        Convert.ToHexString(Protobuf.Bytes(span, 2) ?? []),
+                        Convert.ToHexString(Protobuf.Bytes(span, 4) ?? []),
+                        Protobuf.Attributes(span, 9),
+                        resource,
+                        Protobuf.Messages(span, 13).Count());
         }
     }
 }
@@ -94,18 +94,18 @@ public sealed record OtlpPoint(string Metric, IReadOnlyDictionary<string, object
         {
             var resource = Protobuf.Messages(resourceMetrics, 1).Select(r => Protobuf.Attributes(r, 1)).FirstOrDefault() ?? new Dictionary<string, object?>();
             foreach (var scopeMetrics in Protobuf.Messages(resourceMetrics, 2))
-            foreach (var metric in Protobuf.Messages(scopeMetrics, 2))
-            {
-                var name = Protobuf.String(metric, 1) ?? "";
-                // gauge (5) and sum (7) hold NumberDataPoints; histogram (9) HistogramDataPoints (count is field 4).
-                foreach (var number in new[] { 5, 7 }.SelectMany(f => Protobuf.Messages(metric, f)).SelectMany(g => Protobuf.Messages(g, 1)))
+                foreach (var metric in Protobuf.Messages(scopeMetrics, 2))
                 {
-                    var value = Protobuf.Fixed64(number, 4) is { } d ? BitConverter.Int64BitsToDouble((long)d) : (double)(long)(Protobuf.Fixed64(number, 6) ?? 0);
-                    yield return new OtlpPoint(name, Protobuf.Attributes(number, 7), value, resource);
+                    var name = Protobuf.String(metric, 1) ?? "";
+                    // gauge (5) and sum (7) hold NumberDataPoints; histogram (9) HistogramDataPoints (count is field 4).
+                    foreach (var number in new[] { 5, 7 }.SelectMany(f => Protobuf.Messages(metric, f)).SelectMany(g => Protobuf.Messages(g, 1)))
+                    {
+                        var value = Protobuf.Fixed64(number, 4) is { } d ? BitConverter.Int64BitsToDouble((long)d) : (double)(long)(Protobuf.Fixed64(number, 6) ?? 0);
+                        yield return new OtlpPoint(name, Protobuf.Attributes(number, 7), value, resource);
+                    }
+                    foreach (var histogram in Protobuf.Messages(metric, 9).SelectMany(h => Protobuf.Messages(h, 1)))
+                        yield return new OtlpPoint(name, Protobuf.Attributes(histogram, 9), Protobuf.Fixed64(histogram, 4) ?? 0, resource);
                 }
-                foreach (var histogram in Protobuf.Messages(metric, 9).SelectMany(h => Protobuf.Messages(h, 1)))
-                    yield return new OtlpPoint(name, Protobuf.Attributes(histogram, 9), Protobuf.Fixed64(histogram, 4) ?? 0, resource);
-            }
         }
     }
 }

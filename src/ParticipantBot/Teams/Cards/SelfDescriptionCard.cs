@@ -2,9 +2,8 @@ using System.Text.Json.Nodes;
 using ParticipantBot.Domain.Campaigns;
 using ParticipantBot.Domain.Common;
 using ParticipantBot.Domain.Participants;
-using ParticipantBot.Resources;
-
 using ParticipantBot.Reporting;
+using ParticipantBot.Resources;
 
 namespace ParticipantBot.Teams.Cards;
 
