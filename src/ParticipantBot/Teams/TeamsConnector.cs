@@ -54,6 +54,8 @@ public sealed class TeamsConnector(IConfiguration configuration, IOptions<BotOpt
                 Content = new StringContent(activityJson, System.Text.Encoding.UTF8, "application/json"),
             };
             await credentials.ProcessHttpRequestAsync(request, ct);
+            // The reserved slot of Teams' window is dated now, when the message really leaves.
+            limits.Started();
             using var response = await http.SendAsync(request, ct);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using ParticipantBot.Delivery;
 
 namespace ParticipantBot.Teams;
 
@@ -19,25 +20,31 @@ public sealed class TeamsLimitOptions
 }
 
 /// <summary>
-/// Keeps proactive sends under Teams' rate limits: a sliding one-second window for the app and a
-/// trickle per conversation. One dispatcher runs at a time across instances, so these hold for the deployment.
+/// Keeps proactive sends under Teams' rate limits: an exact rolling one-second window for the app
+/// (<see cref="RollingWindow"/>: its slots dated when each message really leaves) and a trickle per
+/// conversation. One dispatcher runs at a time across instances, so these hold for the deployment.
 /// </summary>
 /// <remarks>
-/// A sliding window, not a token bucket: a bucket small enough never to burst over Teams' window
-/// loses its refill while the dispatcher is busy with the database (measured: 74% of the limit), and
-/// a bucket of a full second bursts at the window's edge and comes back as 429s. The window keeps
-/// 3% (at least one message, rounded down to whole messages: 48 of 50) in hand for the clock and
-/// network jitter between us and Teams.
+/// A window, not a token bucket: a bucket small enough never to burst over Teams' window loses its
+/// refill while the dispatcher is busy with the database (measured: 74% of the limit), and a bucket
+/// of a full second bursts at the window's edge and comes back as 429s. The window keeps 3% (at
+/// least one message, rounded down to whole messages: 48 of 50) in hand for the network jitter
+/// between us and Teams. Real time, not the service's clock: Teams counts in seconds that pass.
 /// </remarks>
 public sealed class TeamsLimits : IDisposable
 {
-    private readonly SlidingWindowRateLimiter _app;
+    private readonly RollingWindow _app;
     private readonly PartitionedRateLimiter<string> _conversations;
 
-    public TeamsLimits(IOptions<TeamsLimitOptions> options)
+    public TeamsLimits(IOptions<TeamsLimitOptions> options) : this(options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>For tests: the window on a clock of their own (not public, so that the container never gives it the service's clock).</summary>
+    internal TeamsLimits(IOptions<TeamsLimitOptions> options, TimeProvider clock)
     {
         var o = options.Value;
-        _app = new SlidingWindowRateLimiter(Window(o.MessagesPerSecond));
+        _app = new RollingWindow(AppPermits(o.MessagesPerSecond), TimeSpan.FromSeconds(1), clock);
         _conversations = PartitionedRateLimiter.Create<string, string>(conversation =>
             RateLimitPartition.GetTokenBucketLimiter(conversation, _ => Trickle(o.PerConversationPerSecond)));
     }
@@ -45,8 +52,11 @@ public sealed class TeamsLimits : IDisposable
     public async Task WaitAsync(string conversationId, CancellationToken ct)
     {
         using var conversation = await _conversations.AcquireAsync(conversationId, 1, ct);
-        using var app = await _app.AcquireAsync(1, ct);
+        await _app.WaitAsync(ct);
     }
+
+    /// <summary>A reserved proactive send leaves now (its POST starts).</summary>
+    public void Started() => _app.Started();
 
     /// <summary>
     /// One send at once, then one every 1/(limit − 1) s: never more than the limit in any second. A
@@ -63,15 +73,8 @@ public sealed class TeamsLimits : IDisposable
         AutoReplenishment = true,
     };
 
-    private static SlidingWindowRateLimiterOptions Window(int perSecond) => new()
-    {
-        PermitLimit = Math.Max(1, Math.Min(perSecond - 1, (int)Math.Floor(perSecond * 0.97))),
-        Window = TimeSpan.FromSeconds(1),
-        SegmentsPerWindow = 20,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    };
+    /// <summary>Sends a second the app's window lets through: 97% of Teams' limit, at least one message in hand.</summary>
+    public static int AppPermits(int perSecond) => Math.Max(1, Math.Min(perSecond - 1, (int)Math.Floor(perSecond * 0.97)));
 
     public void Dispose()
     {
