@@ -20,7 +20,7 @@ namespace ParticipantBot.Bench;
 /// with <see cref="Process.TotalProcessorTime"/>, from the moment it is told to start to the moment the
 /// connector has everything. Both send the bytes the service sent (the first invitation activity the emulated
 /// connector received), to the same connector, one conversation per message as the service does, with the
-/// same number of sends in flight and, under a limit, the same sliding one-second window as the service's.
+/// same number of sends in flight and, under a limit, the service's own one-second window (RollingWindow, TeamsLimits.AppPermits).
 /// <list type="bullet">
 /// <item><b>floor</b>: a bare HTTP POST of those bytes with one reused <see cref="HttpClient"/>: what any
 /// sender must at least do.</item>
@@ -52,7 +52,7 @@ internal static class SendPaths
             "sdk" => Sdk(connectorUrl, body),
             _ => throw new ArgumentException("Unknown send path: " + path),
         };
-        using var window = limit > 0 ? new SlidingWindowRateLimiter(Window(limit)) : null;
+        using var window = limit > 0 ? new ParticipantBot.Delivery.RollingWindow(ParticipantBot.Teams.TeamsLimits.AppPermits(limit), TimeSpan.FromSeconds(1), TimeProvider.System) : null;
         Console.WriteLine("ready");
         if (Console.ReadLine() != "go") return 2;
         if (path == "durable") return await DurableAsync(Path.Combine(Path.GetDirectoryName(bodyFile)!, "durable.db"), send, messages, parallelism, window);
@@ -67,8 +67,9 @@ internal static class SendPaths
             {
                 for (var attempt = 0; attempt < 10; attempt++)
                 {
-                    if (window is not null) using (await window.AcquireAsync(1)) { }
+                    if (window is not null) await window.WaitAsync(CancellationToken.None);
                     HttpStatusCode status;
+                    window?.Started();
                     try { status = await send(i); }
                     catch (Exception e) when (Status(e) is { } s) { status = s; }
                     catch (Exception e)
@@ -105,7 +106,7 @@ internal static class SendPaths
     /// conditional UPDATE in its transaction, sent, and marked sent by one UPDATE in another. Raw SQL, one
     /// connection, prepared statements, WAL, SQLite's default synchronous mode (as the service's).
     /// </summary>
-    private static async Task<int> DurableAsync(string file, Func<int, Task<HttpStatusCode>> send, int messages, int parallelism, SlidingWindowRateLimiter? window)
+    private static async Task<int> DurableAsync(string file, Func<int, Task<HttpStatusCode>> send, int messages, int parallelism, ParticipantBot.Delivery.RollingWindow? window)
     {
         await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
         await db.OpenAsync();
@@ -141,13 +142,13 @@ internal static class SendPaths
             foreach (var group in due.Chunk(parallelism))
             {
                 var ids = string.Join(",", group);
-                if (window is not null) foreach (var _ in group) using (await window.AcquireAsync(1)) { }
+                if (window is not null) foreach (var _ in group) await window.WaitAsync(CancellationToken.None);
                 await using (var tx = db.BeginTransaction())
                 {
                     Execute(db, $"UPDATE Outbox SET Status = 'Sending', ClaimedAt = {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} WHERE Id IN ({ids}) AND Status = 'Planned'");
                     await tx.CommitAsync();
                 }
-                var statuses = await Task.WhenAll(group.Select(send));
+                var statuses = await Task.WhenAll(group.Select(id => { window?.Started(); return send(id); }));
                 foreach (var status in statuses)
                     if (status == HttpStatusCode.TooManyRequests) throttled++;
                     else if ((int)status is >= 200 and < 300) sent++;
@@ -173,17 +174,6 @@ internal static class SendPaths
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    /// <summary>The service's own app window (TeamsLimits): 3% kept in hand, at least one message, 20 segments.</summary>
-    public static SlidingWindowRateLimiterOptions Window(int perSecond) => new()
-    {
-        PermitLimit = Math.Max(1, Math.Min(perSecond - 1, (int)Math.Floor(perSecond * 0.97))),
-        Window = TimeSpan.FromSeconds(1),
-        SegmentsPerWindow = 20,
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    };
 
     private static Func<int, Task<HttpStatusCode>> Floor(string connectorUrl, byte[] body)
     {
