@@ -35,6 +35,9 @@ public sealed class ContainerDefinitionTests
         Assert.Contains("/healthz/live", HealthCheck()[^1]);
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"ParticipantBot.dll\"]", final);
         Assert.DoesNotContain(".pfx", Dockerfile); // the certificate is mounted, never built in
+        // The report's charts need Noto Sans (Latin and Arabic) where ReportCharts looks for it.
+        Assert.Contains("fonts-noto-core", final);
+        Assert.Equal("/usr/share/fonts/truetype/noto", ParticipantBot.Reporting.ReportCharts.DefaultFontDirectory);
     }
 
     [Fact]
