@@ -59,9 +59,8 @@ public static class PersistenceModule
         if (!options.MigrateOnStart) return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (description.Provider == DatabaseProvider.Sqlite && db.Database.GetDbConnection().DataSource is { Length: > 0 } file)
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        await db.Database.MigrateAsync();
+        if (description.Provider == DatabaseProvider.Sqlite) await SqliteMigrationLock.MigrateAsync(db, app.Logger);
+        else await db.Database.MigrateAsync();
         // Write-ahead logging: readers no longer block the dispatcher's writes, and the other way round.
         if (description.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
