@@ -10,6 +10,7 @@ using ParticipantBot.Domain.Messages;
 using ParticipantBot.Email;
 using ParticipantBot.Identity;
 using ParticipantBot.Invitations;
+using ParticipantBot.Messages;
 using ParticipantBot.Participants;
 using ParticipantBot.Persistence;
 using ParticipantBot.Teams.Cards;
@@ -46,7 +47,7 @@ public static class MessagePreviewEndpoints
 
     private static async Task<Results<Ok<MessagePreview>, NotFound, ProblemHttpResult>> Preview(
         Guid id, Guid participantId, string? kind, string? language, CampaignAccess access, InvitationBook book, ParticipantDirectory guests,
-        EmailComposer composer, CardFactory cards, OutboxPlanner planner, TimeProvider clock, CancellationToken ct)
+        MessageContents contents, CardFactory cards, OutboxPlanner planner, TimeProvider clock, CancellationToken ct)
     {
         if (await access.FindSessionAsync(id, ct) is not { } found) return TypedResults.NotFound();
         var (campaign, session) = found;
@@ -72,26 +73,21 @@ public static class MessagePreviewEndpoints
         var invitation = await book.OfAsync(session.Id, person.Id, ct)
             ?? Invitation.Create(session.Id, person.Id, now);
 
+        // One content for both channels, as when it is sent; its personal link replaced by an inert one of the service.
+        var content = contents.For(messageKind, campaign, session, person, invitation, now);
+        if (content.Link is { } link) content = content with { Link = link with { Url = new Uri(link.Url, InertToken) } };
+
         EmailPreview? email = null;
         ApiError? noEmail = null;
         if (person.Email is null)
             noEmail = ApiError.ForField("email", "This person has no email address: they receive no email.", "preview.noEmail");
         else
         {
-            var message = OutboundMessage.Plan(campaign.Id, session.Id, person.Id, messageKind, session.Sequence, DeliveryChannel.Email, now, now);
-            var content = composer.Content(message, campaign, session, person, invitation);
-            var (text, html) = (content.Text, content.Html);
-            if (content.Link is { } link)
-            {
-                var inert = new Uri(link, InertToken).ToString();
-                text = text.Replace(link.ToString(), inert, StringComparison.Ordinal);
-                html = html.Replace(EmailHtml.Encode(link.ToString()), EmailHtml.Encode(inert), StringComparison.Ordinal)
-                    .Replace(link.ToString(), inert, StringComparison.Ordinal);
-            }
-            email = new EmailPreview(person.Email, content.Subject, html, text);
+            var rendered = EmailComposer.Render(content);
+            email = new EmailPreview(person.Email, rendered.Subject, rendered.Html, rendered.Text);
         }
 
-        var card = cards.InvitationContent(messageKind, campaign, session, person, invitation, null, now);
+        var card = cards.InvitationContent(content, campaign, session, person, invitation, null);
         // Nothing in a preview can act for the person: no signature behind its buttons.
         card.Data["signature"] = "";
         var reachable = await planner.ReachableInTeamsAsync([person], ct);
@@ -99,12 +95,5 @@ public static class MessagePreviewEndpoints
         var teams = planner.TeamsProblem(person, inTeams) is { } problem ? ApiError.ForField("channel", problem.Message, problem.Code) : null;
         return TypedResults.Ok(new MessagePreview(person.Id.ToString(), messageKind, person.Language, email, noEmail, card.Render(),
             planner.ChannelsFor(person, inTeams), teams));
-    }
-
-    /// <summary>The encoder the composer writes HTML with, to find the link in it.</summary>
-    private static class EmailHtml
-    {
-        private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        public static string Encode(string value) => Encoder.Encode(value);
     }
 }
